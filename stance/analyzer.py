@@ -1,0 +1,333 @@
+"""The pipeline: text → sentences → actors → features → classifiers → :class:`~stance.document.Document`.
+
+Examples
+--------
+>>> import stance
+>>> nlp = stance.load()
+>>> doc = nlp("Beijing expressed support for direct negotiations.", id="a1")
+>>> [(a.name, a.stance.label) for a in doc.sentences[0].actors]
+[('China', 'support')]
+"""
+
+from __future__ import annotations
+
+import re
+from collections import OrderedDict
+from dataclasses import dataclass
+from typing import Any, Iterable, Iterator, Sequence
+
+import numpy as np
+
+from .actors import Actor, ActorFinder, FoundMention, Gazetteer
+from .document import Document, Mention, Sentence, SentenceActor, Sentiment, Stance, summarize_actors
+from .exceptions import InvalidInputError
+from .features import CUES, pair_features, sentence_features
+from .model import ModelBundle
+from .text import split_sentences
+
+__all__ = ["Analyzer", "DEFAULT_MAX_LENGTH", "check_text"]
+
+#: Longer texts are cut at a sentence boundary and flagged ``truncated``.
+DEFAULT_MAX_LENGTH = 1_000_000
+
+_PHRASE_STOP = re.compile(r"[,.;:!?\"\u201c\u201d()]| that | and | but | which | who | as | after | before | while ")
+_LEADING = {"for", "to", "on", "of", "with", "about", "against", "at", "over", "in", "that"}
+
+
+def check_text(text: Any, record: Any = None) -> str:
+    """Return ``text`` if it can be analysed, else raise :class:`InvalidInputError` naming the record."""
+    where = f" (record {record!r})" if record is not None else ""
+    if text is None:
+        raise InvalidInputError(f"text is None{where}: a str is expected")
+    if isinstance(text, (bytes, bytearray)):
+        raise InvalidInputError(f"text is bytes{where}: decode it first, e.g. data.decode('utf-8')")
+    if not isinstance(text, str):
+        raise InvalidInputError(f"text must be a str, got {type(text).__name__}{where}")
+    return text
+
+
+def _truncate(text: str, max_length: int) -> str:
+    """Cut ``text`` to at most ``max_length`` characters, at the last sentence end (or space) before it."""
+    head = text[:max_length]
+    best = max(head.rfind(". "), head.rfind("! "), head.rfind("? "), head.rfind("\n"))
+    if best > max_length // 2:
+        return head[:best + 1]
+    space = head.rfind(" ")
+    return head[:space] if space > max_length // 2 else head
+
+
+@dataclass
+class _Pair:
+    sentence: int
+    actor: Actor
+    mentions: list[FoundMention]
+    features: list[str]
+
+
+class Analyzer:
+    """The callable pipeline: ``nlp(text) -> Document``; build it with :func:`stance.load`.
+
+    Parameters
+    ----------
+    model : ModelBundle
+        Classifiers ``stance``, ``actor_sentiment`` and ``sentence_sentiment``.
+    gazetteer : Gazetteer
+        Known actors.
+    max_length : int, default=1_000_000
+        Longer texts are cut at a sentence boundary and flagged ``truncated``.
+    find_unlisted : bool, default=True
+        Also report people and organizations that are in no list.
+    """
+
+    def __init__(self, model: ModelBundle, gazetteer: Gazetteer, *, max_length: int = DEFAULT_MAX_LENGTH,
+                 find_unlisted: bool = True):
+        self.model = model
+        self.gazetteer = gazetteer
+        self.max_length = max_length
+        self.finder = ActorFinder(gazetteer, find_unlisted=find_unlisted)
+
+    @property
+    def labels(self) -> list[str]:
+        """The stance labels of the loaded model."""
+        return list(self.model.classifiers["stance"].classes_)
+
+    def __repr__(self) -> str:
+        manifest = self.model.manifest
+        return f"<stance.Analyzer model={manifest.get('name')!r} version={manifest.get('version')!r} actors={len(self.gazetteer)}>"
+
+    # -- one document -------------------------------------------------------------------------------------
+    def __call__(self, text: str, id: Any = None, meta: dict | None = None) -> Document:
+        """Analyse one article.
+
+        Parameters
+        ----------
+        text : str
+            The article. Empty or whitespace-only text gives a Document with no sentences.
+        id : str or int, optional
+            Carried into the result.
+        meta : dict, optional
+            Extra fields passed through to ``Document.meta`` and ``to_dict()``.
+
+        Raises
+        ------
+        InvalidInputError
+            If ``text`` is not a str (None, bytes, numbers, ...).
+        """
+        return self._analyse_batch([(text, id, meta)])[0]
+
+    def pipe(self, texts: Iterable[Any], *, batch_size: int = 64, n_jobs: int | None = None,
+             as_tuples: bool = False) -> Iterator[Any]:
+        """Analyse a stream of texts; yield Documents in input order.
+
+        Parameters
+        ----------
+        texts : iterable
+            Strings, or ``(text, context)`` pairs with ``as_tuples=True`` (then ``(Document, context)``
+            pairs are yielded), or dicts with ``text`` and optional ``id`` and other metadata.
+        batch_size : int, default=64
+            Articles per batch (features and predictions are computed per batch).
+        n_jobs : int, optional
+            Worker processes (through joblib; the backend is the caller's ``joblib.parallel_config``).
+        as_tuples : bool, default=False
+        """
+        if batch_size < 1:
+            raise InvalidInputError(f"batch_size must be at least 1, got {batch_size}")
+        if n_jobs not in (None, 1):
+            from .batch import parallel_pipe
+
+            yield from parallel_pipe(self, texts, batch_size=batch_size, n_jobs=n_jobs, as_tuples=as_tuples)
+            return
+        batch: list = []
+        contexts: list = []
+        for item in texts:
+            if as_tuples:
+                item, context = item
+                contexts.append(context)
+            batch.append(self._as_record(item))
+            if len(batch) >= batch_size:
+                yield from self._emit(batch, contexts, as_tuples)
+                batch, contexts = [], []
+        if batch:
+            yield from self._emit(batch, contexts, as_tuples)
+
+    def _emit(self, batch, contexts, as_tuples):
+        documents = self._analyse_batch(batch)
+        if as_tuples:
+            yield from zip(documents, contexts)
+        else:
+            yield from documents
+
+    @staticmethod
+    def _as_record(item: Any) -> tuple[Any, Any, dict | None]:
+        if isinstance(item, dict):
+            meta = {k: v for k, v in item.items() if k not in ("text", "id")}
+            return item.get("text"), item.get("id"), meta
+        return item, None, None
+
+    # -- the work -----------------------------------------------------------------------------------------
+    def _analyse_batch(self, records: Sequence[tuple[Any, Any, dict | None]]) -> list[Document]:
+        prepared = []
+        pairs: list[tuple[int, _Pair]] = []
+        sentence_rows: list[tuple[int, int, str]] = []
+        for number, (text, doc_id, meta) in enumerate(records):
+            text = check_text(text, doc_id)
+            truncated = len(text) > self.max_length
+            if truncated:
+                text = _truncate(text, self.max_length)
+            spans = split_sentences(text) if text.strip() else []
+            mentions = self.finder.find(text, spans)
+            doc_pairs = self._pairs(text, spans, mentions)
+            prepared.append((text, doc_id, meta, truncated, spans, doc_pairs))
+            for pair in doc_pairs:
+                pairs.append((number, pair))
+            for index, (s, e) in enumerate(spans):
+                sentence_rows.append((number, index, text[s:e]))
+        stance_probs = self._predict("stance", [p.features for _, p in pairs])
+        actor_sent_probs = self._predict("actor_sentiment", [p.features for _, p in pairs])
+        sentence_probs = self._predict("sentence_sentiment", [sentence_features(t) for _, _, t in sentence_rows])
+
+        stance_model = self.model.classifiers["stance"]
+        actor_sent_model = self.model.classifiers["actor_sentiment"]
+        sentence_model = self.model.classifiers["sentence_sentiment"]
+        per_doc_pairs: dict[tuple[int, int], list[SentenceActor]] = {}
+        for row, (number, pair) in enumerate(pairs):
+            text = prepared[number][0]
+            label, score = _best(stance_model.classes_, stance_probs[row])
+            sent_label, sent_score = _best(actor_sent_model.classes_, actor_sent_probs[row])
+            target = None
+            if label != "neutral":
+                s, e = prepared[number][4][pair.sentence]
+                target = self._target(text, s, e, pair, label, prepared[number][5])
+            per_doc_pairs.setdefault((number, pair.sentence), []).append(SentenceActor(
+                pair.actor.id, pair.actor.name, pair.actor.type, pair.actor.affiliation,
+                tuple(Mention(m.start, m.end, m.text) for m in pair.mentions),
+                Stance(label, score, target), Sentiment(sent_label, sent_score)))
+        documents = []
+        row = 0
+        for number, (text, doc_id, meta, truncated, spans, _) in enumerate(prepared):
+            sentences = []
+            for index, (s, e) in enumerate(spans):
+                label, score = _best(sentence_model.classes_, sentence_probs[row])
+                row += 1
+                sentences.append(Sentence(index, s, e, text[s:e], Sentiment(label, score),
+                                          tuple(per_doc_pairs.get((number, index), ()))))
+            sentences = tuple(sentences)
+            documents.append(Document(doc_id, text, sentences, summarize_actors(sentences), dict(meta or {}), truncated))
+        return documents
+
+    def _predict(self, component: str, rows: list[list[str]]) -> np.ndarray:
+        classifier = self.model.classifiers[component]
+        if not rows:
+            return np.zeros((0, len(classifier.classes_)))
+        return classifier.predict_proba(rows)
+
+    def _pairs(self, text: str, spans: list[tuple[int, int]], mentions: list[FoundMention]) -> list[_Pair]:
+        pairs: list[_Pair] = []
+        cursor = 0
+        for index, (s, e) in enumerate(spans):
+            in_sentence: list[FoundMention] = []
+            while cursor < len(mentions) and mentions[cursor].start < e:
+                if mentions[cursor].start >= s:
+                    in_sentence.append(mentions[cursor])
+                cursor += 1
+            by_actor: OrderedDict[str, list[FoundMention]] = OrderedDict()
+            for mention in in_sentence:
+                by_actor.setdefault(mention.actor.id, []).append(mention)
+            for actor_id, actor_mentions in by_actor.items():
+                own = [(m.start, m.end) for m in actor_mentions]
+                others = [(m.start, m.end) for m in in_sentence if m.actor.id != actor_id]
+                features = pair_features(text[s:e], own, others, sentence_start=s, actor_type=actor_mentions[0].actor.type)
+                pairs.append(_Pair(index, actor_mentions[0].actor, actor_mentions, features))
+        return pairs
+
+    def _target(self, text: str, s: int, e: int, pair: _Pair, label: str, doc_pairs: list[_Pair]) -> str | None:
+        """The actor (or short phrase) the stance is aimed at.
+
+        The first stance cue after the actor's mention decides: another actor within a few words
+        after it is the target ("criticized Putin"); else the phrase after it ("called for an
+        immediate ceasefire"); else the nearest other actor after the actor; else None.
+        """
+        own_start = pair.mentions[0].end
+        others = sorted((m.start, p.actor.name) for p in doc_pairs if p.sentence == pair.sentence and p.actor.id != pair.actor.id
+                        for m in p.mentions)
+        after = [o for o in others if o[0] >= own_start]
+        cues = CUES.get(label, frozenset())
+        for match in re.finditer(r"[A-Za-z][A-Za-z'\-]*", text[own_start:e]):
+            if match.group().lower() not in cues:
+                continue
+            cue_end = own_start + match.end()
+            near = [o for o in after if cue_end <= o[0] <= cue_end + 30]
+            if near:
+                return near[0][1]
+            if label == "caution":
+                break
+            rest = text[cue_end:e]
+            stop = _PHRASE_STOP.search(rest)
+            words = (rest[:stop.start()] if stop else rest).split()
+            while words and words[0].lower() in _LEADING:
+                words = words[1:]
+            if words and len(words) <= 8:
+                return " ".join(words[:6])
+            break
+        if after:
+            return after[0][1]
+        return None
+
+    # -- given-target mode and explanations -----------------------------------------------------------------
+    def score_target(self, text: str, start: int, end: int) -> dict:
+        """Stance and sentiment toward the span ``text[start:end]``, even where the finder sees no actor.
+
+        Returns ``{"stance": {"label", "score", "target"}, "sentiment": {"label", "score"}}``.
+
+        Examples
+        --------
+        >>> nlp = __import__("stance").load()
+        >>> sorted(nlp.score_target("The senator rejected the plan.", 4, 11))
+        ['sentiment', 'stance']
+        """
+        text = check_text(text)
+        if not (isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(text)):
+            raise InvalidInputError(f"span ({start!r}, {end!r}) is not inside the text of length {len(text)}")
+        spans = split_sentences(text) or [(0, len(text))]
+        s, e = next(((a, b) for a, b in spans if a <= start < b), (0, len(text)))
+        e = max(e, end)
+        others = [(m.start, m.end) for m in self.finder.find(text, [(s, e)]) if m.end <= start or m.start >= end]
+        features = pair_features(text[s:e], [(start, end)], others, sentence_start=s)
+        stance_model = self.model.classifiers["stance"]
+        sentiment_model = self.model.classifiers["actor_sentiment"]
+        label, score = _best(stance_model.classes_, stance_model.predict_proba([features])[0])
+        sent_label, sent_score = _best(sentiment_model.classes_, sentiment_model.predict_proba([features])[0])
+        return {"stance": {"label": label, "score": score, "target": None},
+                "sentiment": {"label": sent_label, "score": sent_score}}
+
+    def explain(self, doc: Document, sentence_index: int, actor_id: str, *, top: int = 10,
+                component: str = "stance") -> dict:
+        """Why the actor got its stance: the features that pushed the decision, with signed weights.
+
+        Returns ``{"label": ..., "score": ..., "features": [{"feature": ..., "weight": ...}, ...]}``, strongest first.
+
+        Raises
+        ------
+        InvalidInputError
+            If the sentence index or actor id is not in ``doc``.
+        """
+        if not (0 <= sentence_index < len(doc.sentences)):
+            raise InvalidInputError(f"sentence index {sentence_index} is not in the document (0..{len(doc.sentences) - 1})")
+        sentence = doc.sentences[sentence_index]
+        actor = sentence.actor(actor_id)
+        if actor is None:
+            raise InvalidInputError(f"actor {actor_id!r} is not in sentence {sentence_index}; "
+                                    f"actors there: {[a.id for a in sentence.actors]}")
+        own = [(m.start, m.end) for m in actor.mentions]
+        others = [(m.start, m.end) for a in sentence.actors if a.id != actor_id for m in a.mentions]
+        features = pair_features(sentence.text, own, others, sentence_start=sentence.start, actor_type=actor.type)
+        classifier = self.model.classifiers[component]
+        result = actor.stance if component == "stance" else actor.sentiment
+        weights = classifier.contributions(features, result.label)
+        return {"label": result.label, "score": result.score,
+                "features": [{"feature": f, "weight": w} for f, w in weights if f != "bias"][:top]}
+
+
+def _best(classes: list[str], probabilities: np.ndarray) -> tuple[str, float]:
+    index = int(np.argmax(probabilities))
+    return classes[index], float(probabilities[index])

@@ -1,0 +1,298 @@
+"""Linear classifiers over string features, and model directories that load without unpickling.
+
+A model directory holds ``manifest.json`` (model version, labels, library versions, data hashes,
+metrics, and the sha256 of every file) and, per classifier, ``<name>.npz`` (weights, loaded with
+``allow_pickle=False``) plus ``<name>.json`` (labels, vocabulary, calibration temperature).
+Loading checks the format version and every hash before reading a single weight, so a model
+directory can never run code.
+
+Examples
+--------
+>>> clf = LinearFeatureClassifier(C=1.0).fit([["w=good"], ["w=bad"]] * 3, ["pos", "neg"] * 3)
+>>> clf.predict([["w=good"]])
+['pos']
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import warnings
+from pathlib import Path
+from typing import Sequence
+
+import numpy as np
+from scipy import sparse
+from sklearn.base import BaseEstimator, ClassifierMixin
+from sklearn.linear_model import LogisticRegression
+from sklearn.utils.validation import check_is_fitted
+
+from .exceptions import (InvalidInputError, ModelIntegrityError, ModelNotFoundError, ModelVersionError,
+                         ModelVersionWarning)
+
+__all__ = ["LinearFeatureClassifier", "ModelBundle", "save_model", "load_model", "MODEL_FORMAT", "file_sha256"]
+
+#: Version of the model directory layout. A reader accepts exactly this major version.
+MODEL_FORMAT = 1
+MODELS_DIR = Path(__file__).parent / "models"
+
+
+class LinearFeatureClassifier(ClassifierMixin, BaseEstimator):
+    """Multinomial logistic regression over lists of string features, with temperature calibration.
+
+    Parameters
+    ----------
+    C : float, default=1.0
+        Inverse regularization strength.
+    min_count : int, default=2
+        Features seen fewer times in training are dropped.
+    class_weight : {"balanced", None}, default="balanced"
+        Passed to :class:`sklearn.linear_model.LogisticRegression`.
+    max_iter : int, default=2000
+    temperature : float, default=1.0
+        Softmax temperature; set by :meth:`calibrate` on held-out data.
+
+    Examples
+    --------
+    >>> X = [["w=ready", "w=talk"], ["w=reject"], ["w=ready"], ["w=reject", "w=no"]]
+    >>> clf = LinearFeatureClassifier(min_count=1).fit(X, ["openness", "rejection"] * 2)
+    >>> sorted(clf.classes_)
+    ['openness', 'rejection']
+    """
+
+    def __init__(self, *, C: float = 1.0, min_count: int = 2, class_weight: str | None = "balanced",
+                 max_iter: int = 2000, temperature: float = 1.0):
+        self.C = C
+        self.min_count = min_count
+        self.class_weight = class_weight
+        self.max_iter = max_iter
+        self.temperature = temperature
+
+    def _matrix(self, X: Sequence[Sequence[str]]) -> sparse.csr_matrix:
+        vocabulary = self.vocabulary_
+        indptr, indices = [0], []
+        for features in X:
+            row = {vocabulary[f] for f in features if f in vocabulary}
+            indices.extend(sorted(row))
+            indptr.append(len(indices))
+        data = np.ones(len(indices), dtype=np.float64)
+        return sparse.csr_matrix((data, np.asarray(indices, dtype=np.int64), np.asarray(indptr, dtype=np.int64)),
+                                 shape=(len(X), len(vocabulary)))
+
+    def fit(self, X: Sequence[Sequence[str]], y: Sequence[str]) -> "LinearFeatureClassifier":
+        if len(X) != len(y):
+            raise InvalidInputError(f"X has {len(X)} rows but y has {len(y)} labels")
+        if len(set(y)) < 2:
+            raise InvalidInputError("training needs at least two different labels")
+        counts: dict[str, int] = {}
+        for features in X:
+            for f in set(features):
+                counts[f] = counts.get(f, 0) + 1
+        kept = sorted(f for f, c in counts.items() if c >= self.min_count)
+        self.vocabulary_ = {f: i for i, f in enumerate(kept)}
+        self.feature_names_ = kept
+        matrix = self._matrix(X)
+        model = LogisticRegression(C=self.C, class_weight=self.class_weight, max_iter=self.max_iter)
+        model.fit(matrix, list(y))
+        self.classes_ = [str(c) for c in model.classes_]
+        coef = model.coef_
+        intercept = model.intercept_
+        if coef.shape[0] == 1:  # binary: sklearn stores one row
+            coef = np.vstack([-coef[0] / 2, coef[0] / 2])
+            intercept = np.array([-intercept[0] / 2, intercept[0] / 2])
+        self.coef_ = np.ascontiguousarray(coef, dtype=np.float64)
+        self.intercept_ = np.asarray(intercept, dtype=np.float64)
+        return self
+
+    def decision_function(self, X: Sequence[Sequence[str]]) -> np.ndarray:
+        check_is_fitted(self, "coef_")
+        return np.asarray(self._matrix(X) @ self.coef_.T) + self.intercept_
+
+    def predict_proba(self, X: Sequence[Sequence[str]]) -> np.ndarray:
+        scores = self.decision_function(X) / float(self.temperature)
+        scores -= scores.max(axis=1, keepdims=True)
+        np.exp(scores, out=scores)
+        scores /= scores.sum(axis=1, keepdims=True)
+        return scores
+
+    def predict(self, X: Sequence[Sequence[str]]) -> list[str]:
+        if len(X) == 0:
+            return []
+        return [self.classes_[i] for i in self.predict_proba(X).argmax(axis=1)]
+
+    def calibrate(self, X: Sequence[Sequence[str]], y: Sequence[str]) -> "LinearFeatureClassifier":
+        """Choose the softmax temperature that minimizes log loss on held-out ``(X, y)``."""
+        check_is_fitted(self, "coef_")
+        logits = self.decision_function(X)
+        index = {c: i for i, c in enumerate(self.classes_)}
+        rows = [(k, index[label]) for k, label in enumerate(y) if label in index]
+        if not rows:
+            return self
+        ks, cs = np.array([r[0] for r in rows]), np.array([r[1] for r in rows])
+        best, best_loss = 1.0, np.inf
+        for temperature in np.exp(np.linspace(np.log(0.2), np.log(5.0), 81)):
+            z = logits[ks] / temperature
+            z = z - z.max(axis=1, keepdims=True)
+            loss = -(z[np.arange(len(ks)), cs] - np.log(np.exp(z).sum(axis=1))).mean()
+            if loss < best_loss:
+                best, best_loss = float(temperature), loss
+        self.temperature = best
+        return self
+
+    def contributions(self, features: Sequence[str], label: str) -> list[tuple[str, float]]:
+        """Signed weight of each present feature for ``label`` minus its mean over labels (for explanations)."""
+        check_is_fitted(self, "coef_")
+        row = self.classes_.index(label)
+        centered = self.coef_[row] - self.coef_.mean(axis=0)
+        present = sorted({self.vocabulary_[f] for f in features if f in self.vocabulary_})
+        return sorted(((self.feature_names_[i], float(centered[i])) for i in present), key=lambda p: -abs(p[1]))
+
+    # -- safe serialization ----------------------------------------------------------------------------
+    def to_files(self, directory: Path, name: str) -> list[Path]:
+        check_is_fitted(self, "coef_")
+        arrays = directory / f"{name}.npz"
+        meta = directory / f"{name}.json"
+        np.savez_compressed(arrays, coef=self.coef_.astype(np.float32), intercept=self.intercept_)
+        meta.write_text(json.dumps({"classes": self.classes_, "features": self.feature_names_,
+                                    "params": self.get_params()}, ensure_ascii=False), encoding="utf-8")
+        return [arrays, meta]
+
+    @classmethod
+    def from_files(cls, directory: Path, name: str) -> "LinearFeatureClassifier":
+        meta = json.loads((directory / f"{name}.json").read_text(encoding="utf-8"))
+        with np.load(directory / f"{name}.npz", allow_pickle=False) as arrays:
+            coef, intercept = arrays["coef"].astype(np.float64), arrays["intercept"].astype(np.float64)
+        params = {k: v for k, v in meta.get("params", {}).items() if k in cls().get_params()}
+        model = cls(**params)
+        model.classes_ = [str(c) for c in meta["classes"]]
+        model.feature_names_ = list(meta["features"])
+        model.vocabulary_ = {f: i for i, f in enumerate(model.feature_names_)}
+        if coef.shape != (len(model.classes_), len(model.feature_names_)) or intercept.shape != (len(model.classes_),):
+            raise ModelIntegrityError(f"{directory / name}: weight shapes do not match labels and features")
+        model.coef_, model.intercept_ = coef, intercept
+        return model
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+class ModelBundle:
+    """The classifiers of one model directory plus its manifest.
+
+    Attributes
+    ----------
+    manifest : dict
+    classifiers : dict of str to LinearFeatureClassifier
+        ``stance``, ``actor_sentiment`` and ``sentence_sentiment`` for a full model.
+    path : Path
+    """
+
+    def __init__(self, manifest: dict, classifiers: dict[str, LinearFeatureClassifier], path: Path | None = None):
+        self.manifest = manifest
+        self.classifiers = classifiers
+        self.path = path
+
+
+def _versions() -> dict[str, str]:
+    import nltk
+    import sklearn
+
+    from . import __version__
+
+    return {"stance": __version__, "scikit-learn": sklearn.__version__, "numpy": np.__version__, "nltk": nltk.__version__}
+
+
+def save_model(directory: str | Path, classifiers: dict[str, LinearFeatureClassifier], *, name: str = "default",
+               version: str = "1.0.0", metrics: dict | None = None, data: dict | None = None,
+               extra: dict | None = None) -> Path:
+    """Write ``classifiers`` to ``directory`` as arrays plus JSON, with a manifest of hashes."""
+    directory = Path(directory)
+    directory.mkdir(parents=True, exist_ok=True)
+    files: dict[str, str] = {}
+    for component, classifier in classifiers.items():
+        for path in classifier.to_files(directory, component):
+            files[path.name] = file_sha256(path)
+    manifest = {
+        "format": MODEL_FORMAT,
+        "name": name,
+        "version": version,
+        "components": {component: {"labels": classifier.classes_, "temperature": classifier.temperature,
+                                   "features": len(classifier.feature_names_)}
+                       for component, classifier in classifiers.items()},
+        "versions": _versions(),
+        "files": files,
+        "data": data or {},
+        "metrics": metrics or {},
+        **(extra or {}),
+    }
+    (directory / "manifest.json").write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    return directory
+
+
+def resolve_model_path(name_or_path: str | Path) -> Path:
+    candidate = Path(name_or_path)
+    if isinstance(name_or_path, str) and "/" not in name_or_path and "\\" not in name_or_path and not candidate.exists():
+        candidate = MODELS_DIR / name_or_path
+    if not (candidate / "manifest.json").is_file():
+        shipped = sorted(p.name for p in MODELS_DIR.iterdir() if (p / "manifest.json").is_file()) if MODELS_DIR.exists() else []
+        raise ModelNotFoundError(
+            f"no model at {str(name_or_path)!r} (no manifest.json in {candidate}); "
+            f"shipped models: {', '.join(shipped) or 'none'}; train one with `stance train --data FILE --out DIR`"
+        )
+    return candidate
+
+
+def load_model(name_or_path: str | Path = "default") -> ModelBundle:
+    """Read a model directory safely: manifest, format version, every file hash, then the arrays.
+
+    Raises
+    ------
+    ModelNotFoundError
+        No model directory at that name or path.
+    ModelVersionError
+        The manifest's format is not this library's (the message names both versions).
+    ModelIntegrityError
+        A file is missing or its sha256 differs from the manifest, or the manifest is unreadable.
+    """
+    directory = resolve_model_path(name_or_path)
+    try:
+        manifest = json.loads((directory / "manifest.json").read_text(encoding="utf-8"))
+    except (json.JSONDecodeError, UnicodeDecodeError) as error:
+        raise ModelIntegrityError(f"{directory}/manifest.json is not valid JSON: {error}") from None
+    if not isinstance(manifest, dict):
+        raise ModelIntegrityError(f"{directory}/manifest.json must hold a JSON object")
+    from . import __version__
+
+    built_by = (manifest.get("versions") or {}).get("stance", "unknown")
+    if manifest.get("format") != MODEL_FORMAT:
+        raise ModelVersionError(
+            f"model {directory} has format {manifest.get('format')!r} (built by stance {built_by}); "
+            f"this is stance {__version__}, which reads format {MODEL_FORMAT}: retrain it or install a matching stance"
+        )
+    files = manifest.get("files")
+    components = manifest.get("components")
+    if not isinstance(files, dict) or not isinstance(components, dict) or not components:
+        raise ModelIntegrityError(f"{directory}/manifest.json lists no files or components")
+    for filename, expected in files.items():
+        path = directory / filename
+        if Path(filename).name != filename or not path.is_file():
+            raise ModelIntegrityError(f"model file {filename!r} listed in {directory}/manifest.json is missing")
+        if file_sha256(path) != expected:
+            raise ModelIntegrityError(f"model file {path} does not match the sha256 in its manifest; refusing to load it")
+    for component in components:
+        for suffix in (".npz", ".json"):
+            if f"{component}{suffix}" not in files:
+                raise ModelIntegrityError(f"{directory}: component {component!r} has no hashed {component}{suffix}")
+    if built_by != __version__.split("+")[0] and built_by.split(".")[:1] != __version__.split(".")[:1]:
+        warnings.warn(f"model {directory} was built by stance {built_by}; this is stance {__version__}",
+                      ModelVersionWarning, stacklevel=2)
+    try:
+        classifiers = {c: LinearFeatureClassifier.from_files(directory, c) for c in components}
+    except (KeyError, ValueError, OSError) as error:
+        raise ModelIntegrityError(f"model {directory} cannot be read: {error}") from None
+    return ModelBundle(manifest, classifiers, directory)

@@ -1,0 +1,133 @@
+"""Sentences and tokens with document-level, end-exclusive character offsets.
+
+Sentences come from nltk's Punkt with parameters shipped in
+``stance/data/tokenizers/punkt_tab/english`` (trained by ``python -m training.punkt``);
+nothing is downloaded. Every newline-separated line (a headline, a paragraph) is split on
+its own, so a headline without final punctuation is its own sentence.
+
+Examples
+--------
+>>> from stance.text import split_sentences, tokenize
+>>> text = "Sen. Warren spoke at 9 a.m. in the U.S. Capitol. She left.\\n\\nNext story"
+>>> [text[s:e] for s, e in split_sentences(text)]
+['Sen. Warren spoke at 9 a.m. in the U.S. Capitol.', 'She left.', 'Next story']
+>>> [text[s:e] for s, e in tokenize(text, 0, 11)]
+['Sen.', 'Warren']
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from pathlib import Path
+
+from .exceptions import ModelNotFoundError
+
+__all__ = ["split_sentences", "tokenize", "sentence_tokenizer", "PUNKT_DIR", "MAX_SENTENCE_CHARS"]
+
+PUNKT_DIR = Path(__file__).parent / "data" / "tokenizers" / "punkt_tab" / "english"
+
+#: A "sentence" longer than this (e.g. a table or a text with no punctuation) is cut into
+#: pieces at the last space before the limit, so that work per sentence stays bounded.
+MAX_SENTENCE_CHARS = 2000
+
+_LINE = re.compile(r"[^\n\r\u2028\u2029\x0b\x0c\x1c\x1d\x1e\x85]+")
+
+# Tokens: dotted abbreviations (U.S., a.m.), title abbreviations with their period (Sen., Gen.),
+# words with inner apostrophes or hyphens, numbers, and any other single non-space character.
+# Used with nltk's RegexpTokenizer, which needs no downloaded data.
+TITLE_ABBREVIATIONS = (
+    "Mr", "Mrs", "Ms", "Dr", "Sen", "Gen", "Rep", "Gov", "Lt", "Col", "Adm", "Sgt", "Capt", "Maj",
+    "Prof", "Rev", "St", "Jr", "Sr", "No", "Jan", "Feb", "Mar", "Apr", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec",
+)
+TOKEN_PATTERN = (
+    r"(?:[^\W\d_]\.){2,}"
+    r"|(?:" + "|".join(TITLE_ABBREVIATIONS) + r")\.(?=\s)"
+    r"|\w+(?:['\u2019\-]\w+)*"
+    r"|[^\w\s]"
+)
+
+
+def _read_lines(path: Path) -> list[str]:
+    return [line for line in path.read_text(encoding="utf-8").splitlines() if line]
+
+
+@functools.lru_cache(maxsize=1)
+def sentence_tokenizer():
+    """Return the shipped Punkt sentence tokenizer (built once, cached).
+
+    Raises
+    ------
+    ModelNotFoundError
+        If the shipped parameter files are missing (a broken install).
+    """
+    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
+    try:
+        params = PunktParameters()
+        params.abbrev_types = set(_read_lines(PUNKT_DIR / "abbrev_types.txt"))
+        params.sent_starters = set(_read_lines(PUNKT_DIR / "sent_starters.txt"))
+        params.collocations = {tuple(line.split("\t")) for line in _read_lines(PUNKT_DIR / "collocations.tab")}
+        params.ortho_context.update(
+            {word: int(value) for word, value in (line.split("\t") for line in _read_lines(PUNKT_DIR / "ortho_context.tab"))}
+        )
+    except FileNotFoundError as missing:
+        raise ModelNotFoundError(
+            f"the shipped sentence splitter parameters are missing ({missing.filename}); "
+            "reinstall stance, or rebuild them with `python -m training.punkt`"
+        ) from None
+    return PunktSentenceTokenizer(params)
+
+
+def _cut_long(text: str, start: int, end: int):
+    """Yield (start, end) pieces of at most MAX_SENTENCE_CHARS, cut at white space when possible."""
+    while end - start > MAX_SENTENCE_CHARS:
+        cut = text.rfind(" ", start + MAX_SENTENCE_CHARS // 2, start + MAX_SENTENCE_CHARS)
+        if cut <= start:
+            cut = start + MAX_SENTENCE_CHARS
+        piece_end = cut
+        while piece_end > start and text[piece_end - 1].isspace():
+            piece_end -= 1
+        if piece_end > start:
+            yield start, piece_end
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
+    if end > start:
+        yield start, end
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Split ``text`` into sentences; return end-exclusive ``(start, end)`` offsets.
+
+    Each span has no leading or trailing white space, spans are in order and do not
+    overlap, and ``text[start:end]`` is the sentence.
+    """
+    tokenizer = sentence_tokenizer()
+    spans: list[tuple[int, int]] = []
+    for line in _LINE.finditer(text):
+        line_text = line.group()
+        if not line_text.strip():
+            continue
+        offset = line.start()
+        for s, e in tokenizer.span_tokenize(line_text):
+            while s < e and line_text[s].isspace():
+                s += 1
+            while e > s and line_text[e - 1].isspace():
+                e -= 1
+            if e > s:
+                spans.extend(_cut_long(text, offset + s, offset + e))
+    return spans
+
+
+@functools.lru_cache(maxsize=1)
+def _word_tokenizer():
+    from nltk.tokenize import RegexpTokenizer
+
+    return RegexpTokenizer(TOKEN_PATTERN)
+
+
+def tokenize(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Return token offsets (document-level, end-exclusive) for ``text[start:end]``."""
+    end = len(text) if end is None else end
+    return [(start + s, start + e) for s, e in _word_tokenizer().span_tokenize(text[start:end])]

@@ -1,0 +1,131 @@
+"""Safe model files: save/load round trip, manifest checks, clear errors, sklearn contract."""
+
+import json
+import shutil
+import warnings
+
+import numpy as np
+import pytest
+from sklearn.base import clone
+
+import stance
+from stance.exceptions import ModelIntegrityError, ModelNotFoundError, ModelVersionError, ModelVersionWarning
+from stance.model import MODELS_DIR, LinearFeatureClassifier, load_model, save_model
+
+X = [["w=ready", "w=talk"], ["w=reject", "w=no"], ["w=ready", "w=open"], ["w=reject"], ["w=warn"], ["w=warn", "w=force"]]
+Y = ["openness", "rejection", "openness", "rejection", "threat", "threat"]
+
+
+def fitted():
+    return LinearFeatureClassifier(min_count=1).fit(X, Y)
+
+
+def test_estimator_contract():
+    clf = LinearFeatureClassifier(C=2.0, min_count=1)
+    assert clf.get_params()["C"] == 2.0
+    assert not hasattr(clf, "coef_")  # no work in __init__
+    assert clf.fit(X, Y) is clf
+    assert clone(clf).get_params() == clf.get_params()
+    assert clf.predict([["w=reject"]]) == ["rejection"]
+    probabilities = clf.predict_proba(X)
+    assert np.allclose(probabilities.sum(axis=1), 1.0)
+
+
+def test_unfitted_classifier_raises():
+    from sklearn.exceptions import NotFittedError
+
+    with pytest.raises(NotFittedError):
+        LinearFeatureClassifier().predict_proba([["w=x"]])
+
+
+def test_calibration_changes_temperature_only():
+    clf = fitted()
+    before = clf.predict(X)
+    clf.calibrate(X, Y)
+    assert clf.temperature > 0 and clf.predict(X) == before
+
+
+@pytest.fixture
+def model_dir(tmp_path):
+    directory = tmp_path / "m"
+    save_model(directory, {"stance": fitted(), "actor_sentiment": fitted(), "sentence_sentiment": fitted()})
+    return directory
+
+
+def test_round_trip_gives_same_predictions(model_dir):
+    bundle = load_model(model_dir)
+    assert np.allclose(bundle.classifiers["stance"].predict_proba(X), fitted().predict_proba(X), atol=1e-5)
+
+
+def test_model_files_are_not_pickles(model_dir):
+    for path in model_dir.iterdir():
+        if path.suffix == ".npz":
+            with np.load(path, allow_pickle=False) as arrays:
+                assert all(arrays[k].dtype != object for k in arrays.files)
+    manifest = json.loads((model_dir / "manifest.json").read_text())
+    assert set(manifest["files"]) == {p.name for p in model_dir.iterdir() if p.name != "manifest.json"}
+    assert {"stance", "scikit-learn", "numpy", "nltk"} <= set(manifest["versions"])
+
+
+def test_altered_file_is_refused(model_dir):
+    path = model_dir / "stance.json"
+    path.write_text(path.read_text().replace("w=reject", "w=rejekt"))
+    with pytest.raises(ModelIntegrityError, match="sha256"):
+        load_model(model_dir)
+
+
+def test_missing_file_is_refused(model_dir):
+    (model_dir / "stance.npz").unlink()
+    with pytest.raises(ModelIntegrityError, match="missing"):
+        load_model(model_dir)
+
+
+def test_incompatible_format_names_both_versions(model_dir):
+    manifest = json.loads((model_dir / "manifest.json").read_text())
+    manifest["format"] = 99
+    manifest["versions"]["stance"] = "9.0.0"
+    (model_dir / "manifest.json").write_text(json.dumps(manifest))
+    with pytest.raises(ModelVersionError, match=r"9\.0\.0.*" + stance.__version__.replace(".", r"\.")):
+        load_model(model_dir)
+
+
+def test_other_major_version_warns(model_dir):
+    manifest = json.loads((model_dir / "manifest.json").read_text())
+    manifest["versions"]["stance"] = "7.1.0"
+    (model_dir / "manifest.json").write_text(json.dumps(manifest))
+    with pytest.warns(ModelVersionWarning, match="7.1.0"):
+        load_model(model_dir)
+
+
+def test_corrupt_manifest_and_missing_model(tmp_path, model_dir):
+    (model_dir / "manifest.json").write_text("{nope")
+    with pytest.raises(ModelIntegrityError, match="not valid JSON"):
+        load_model(model_dir)
+    with pytest.raises(ModelNotFoundError, match="no model"):
+        stance.load(tmp_path / "nowhere")
+    with pytest.raises(ModelNotFoundError, match="shipped models: default"):
+        stance.load("no-such-model")
+
+
+def test_manifest_cannot_point_outside_the_directory(model_dir):
+    manifest = json.loads((model_dir / "manifest.json").read_text())
+    manifest["files"]["../escape.json"] = "0" * 64
+    (model_dir / "manifest.json").write_text(json.dumps(manifest))
+    with pytest.raises(ModelIntegrityError):
+        load_model(model_dir)
+
+
+def test_shipped_model_loads_and_has_a_card():
+    bundle = load_model("default")
+    assert set(bundle.classifiers) == {"stance", "actor_sentiment", "sentence_sentiment"}
+    assert sorted(bundle.classifiers["stance"].classes_) == sorted(stance.STANCE_LABELS)
+    card = (MODELS_DIR / "default" / "MODEL_CARD.md").read_text()
+    assert "python -m training.train" in card and "precision" in card
+
+
+def test_shipped_model_copy_loads_by_path(tmp_path):
+    copy = tmp_path / "copy"
+    shutil.copytree(MODELS_DIR / "default", copy)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert stance.load(copy)("NATO warned Moscow.").sentences

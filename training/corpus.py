@@ -1,0 +1,267 @@
+"""Read, compile and validate the annotated data in ``datasets/``.
+
+- Team-written articles (``datasets/stance/articles/*.jsonl``, authoring format described in
+  ``datasets/README.md``) are compiled into documents with sentence and mention offsets.
+- Team labels for real Voice of America stories (``datasets/voa/labels.jsonl``) are joined with
+  the story texts in ``../shared/data/voa/voa_dev.jsonl`` when that file is present.
+- NewsMTSC (``../shared/data/newsmtsc``) supplies sentiment toward a given target.
+
+``python -m training.corpus`` validates every file and prints counts (exit code 1 on any error).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import sys
+import zlib
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterator
+
+from stance.labels import SENTIMENT_LABELS, STANCE_LABELS
+from stance.actors import ACTOR_TYPES, slugify
+
+ROOT = Path(__file__).resolve().parent.parent
+ARTICLES_DIR = ROOT / "datasets" / "stance" / "articles"
+SAMPLES_DIR = ROOT / "datasets" / "samples"
+VOA_LABELS = ROOT / "datasets" / "voa" / "labels.jsonl"
+SHARED = ROOT.parent / "shared"
+VOA_STORIES = SHARED / "data" / "voa" / "voa_dev.jsonl"
+NEWSMTSC_DIR = SHARED / "data" / "newsmtsc"
+
+NEWSMTSC_POLARITY = {2.0: "negative", 4.0: "neutral", 6.0: "positive"}
+
+
+@dataclass
+class GoldActor:
+    actor: str
+    type: str
+    affiliation: str | None
+    mentions: list[tuple[int, int]]
+    stance: str
+    target: str | None
+    sentiment: str
+
+    @property
+    def id(self) -> str:
+        return slugify(self.actor)
+
+
+@dataclass
+class GoldSentence:
+    start: int
+    end: int
+    sentiment: str | None
+    actors: list[GoldActor] = field(default_factory=list)
+    headline: bool = False
+
+
+@dataclass
+class GoldDocument:
+    id: str
+    text: str
+    sentences: list[GoldSentence]
+    source: str
+    split: str = "train"
+    topic: str | None = None
+    region: str | None = None
+
+
+class CorpusError(ValueError):
+    """A corpus file is malformed; the message names file, line and field."""
+
+
+def split_of(article_id: str) -> str:
+    """Deterministic train/dev/test split by article id (80/10/10)."""
+    bucket = zlib.crc32(article_id.encode("utf-8")) % 10
+    return "test" if bucket == 0 else "dev" if bucket == 1 else "train"
+
+
+def _find_word(text: str, needle: str, start: int) -> int:
+    match = re.compile(r"(?<!\w)" + re.escape(needle) + r"(?!\w)").search(text, start)
+    return -1 if match is None else match.start()
+
+
+def _check(condition: bool, where: str, message: str) -> None:
+    if not condition:
+        raise CorpusError(f"{where}: {message}")
+
+
+def compile_article(record: dict, where: str) -> GoldDocument:
+    """Turn one authoring-format article into a document with offsets."""
+    _check(isinstance(record, dict), where, "a JSON object is expected")
+    for key in ("id", "sentences"):
+        _check(key in record, where, f"missing field {key!r}")
+    pieces: list[str] = []
+    sentences: list[GoldSentence] = []
+    position = 0
+    for index, sentence in enumerate(record["sentences"]):
+        at = f"{where}: sentence {index}"
+        text = sentence.get("text")
+        _check(isinstance(text, str) and text and text == text.strip(), at, "field 'text' must be a non-empty, unpadded string")
+        if pieces:
+            separator = "\n\n" if (sentence.get("paragraph") or sentences[-1].headline) else " "
+            pieces.append(separator)
+            position += len(separator)
+        start = position
+        pieces.append(text)
+        position += len(text)
+        _check(sentence.get("sentiment") in SENTIMENT_LABELS, at, f"field 'sentiment' must be one of {SENTIMENT_LABELS}")
+        gold = GoldSentence(start, position, sentence["sentiment"], headline=bool(sentence.get("headline")))
+        used: Counter = Counter()
+        for actor in sentence.get("actors", []):
+            name = actor.get("actor")
+            _check(isinstance(name, str) and name.strip(), at, "field 'actor' must be a name")
+            _check(actor.get("stance") in STANCE_LABELS, at, f"actor {name!r}: field 'stance' must be one of {STANCE_LABELS}")
+            _check(actor.get("sentiment") in SENTIMENT_LABELS, at, f"actor {name!r}: field 'sentiment' is invalid")
+            _check(actor.get("type") in ACTOR_TYPES, at, f"actor {name!r}: field 'type' must be one of {ACTOR_TYPES}")
+            mentions = []
+            for mention in actor.get("mentions") or []:
+                found, cursor = -1, 0
+                for _ in range(used[mention] + 1):
+                    found = _find_word(text, mention, cursor)
+                    if found < 0:
+                        break
+                    cursor = found + len(mention)
+                _check(found >= 0, at, f"actor {name!r}: mention {mention!r} not found in the sentence")
+                used[mention] += 1
+                mentions.append((start + found, start + found + len(mention)))
+            _check(bool(mentions), at, f"actor {name!r}: field 'mentions' is empty")
+            gold.actors.append(
+                GoldActor(name, actor["type"], actor.get("affiliation"), sorted(mentions), actor["stance"], actor.get("target"), actor["sentiment"])
+            )
+        sentences.append(gold)
+    article_id = str(record["id"])
+    return GoldDocument(article_id, "".join(pieces), sentences, source="team", split=split_of(article_id),
+                        topic=record.get("topic"), region=record.get("region"))
+
+
+def _read_jsonl(path: Path) -> Iterator[tuple[int, dict]]:
+    with path.open(encoding="utf-8") as handle:
+        for number, line in enumerate(handle, 1):
+            if not line.strip():
+                continue
+            try:
+                yield number, json.loads(line)
+            except json.JSONDecodeError as error:
+                raise CorpusError(f"{path.name}:{number}: invalid JSON ({error.msg})") from None
+
+
+def load_team_corpus(directory: Path = ARTICLES_DIR) -> list[GoldDocument]:
+    """All team-written articles, compiled; raises CorpusError on the first malformed record."""
+    documents, seen = [], {}
+    for path in sorted(directory.glob("*.jsonl")):
+        for number, record in _read_jsonl(path):
+            document = compile_article(record, f"{path.name}:{number}")
+            if document.id in seen:
+                raise CorpusError(f"{path.name}:{number}: duplicate article id {document.id!r} (first in {seen[document.id]})")
+            seen[document.id] = f"{path.name}:{number}"
+            documents.append(document)
+    return documents
+
+
+def load_voa(labels: Path = VOA_LABELS, stories: Path = VOA_STORIES) -> list[GoldDocument]:
+    """Team labels for VOA sentences joined with the story texts; [] when ``../shared`` is absent."""
+    if not labels.exists() or not stories.exists():
+        return []
+    texts = {}
+    for _, story in _read_jsonl(stories):
+        texts[str(story["id"])] = story["text"]
+    by_story: dict[str, list[GoldSentence]] = {}
+    for number, row in _read_jsonl(labels):
+        where = f"{labels.name}:{number}"
+        story = str(row.get("story"))
+        _check(story in texts, where, f"unknown story id {story!r}")
+        text = texts[story]
+        start, end = row.get("start"), row.get("end")
+        _check(isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(text), where, "bad sentence offsets")
+        _check(row.get("sentiment") in SENTIMENT_LABELS, where, "bad sentence sentiment")
+        sentence = GoldSentence(start, end, row["sentiment"])
+        for actor in row.get("actors", []):
+            name = actor.get("actor")
+            _check(actor.get("stance") in STANCE_LABELS, where, f"actor {name!r}: bad stance")
+            _check(actor.get("sentiment") in SENTIMENT_LABELS, where, f"actor {name!r}: bad sentiment")
+            mentions = [tuple(m) for m in actor.get("mentions", [])]
+            _check(bool(mentions) and all(start <= s < e <= end for s, e in mentions), where, f"actor {name!r}: mention outside its sentence")
+            sentence.actors.append(GoldActor(name, actor.get("type") or "person", actor.get("affiliation"), sorted(mentions),
+                                             actor["stance"], actor.get("target"), actor["sentiment"]))
+        by_story.setdefault(story, []).append(sentence)
+    return [GoldDocument(story, texts[story], sorted(sents, key=lambda s: s.start), source="voa", split="dev")
+            for story, sents in by_story.items()]
+
+
+@dataclass
+class TargetExample:
+    """One NewsMTSC-style example: sentiment toward the span text[start:end]."""
+    text: str
+    start: int
+    end: int
+    sentiment: str
+
+
+def load_newsmtsc(name: str) -> list[TargetExample]:
+    """NewsMTSC split ``train``, ``dev_rw`` or ``dev_mt``; [] when ``../shared`` is absent."""
+    path = NEWSMTSC_DIR / f"{name}.jsonl"
+    if not path.exists():
+        return []
+    examples = []
+    for _, row in _read_jsonl(path):
+        text = row["sentence_normalized"]
+        for target in row["targets"]:
+            examples.append(TargetExample(text, target["from"], target["to"], NEWSMTSC_POLARITY[float(target["polarity"])]))
+    return examples
+
+
+def iter_team_texts() -> Iterator[str]:
+    """Every text the team wrote (articles and samples): the training text for the sentence splitter."""
+    if ARTICLES_DIR.exists():
+        try:
+            for document in load_team_corpus():
+                yield document.text
+        except CorpusError:
+            pass
+    for path in sorted(SAMPLES_DIR.glob("*.txt")):
+        yield path.read_text(encoding="utf-8")
+
+
+def file_hashes(paths) -> dict[str, str]:
+    return {str(Path(p).relative_to(ROOT)) if Path(p).is_absolute() else str(p): hashlib.sha256(Path(p).read_bytes()).hexdigest()
+            for p in paths if Path(p).exists()}
+
+
+def corpus_statistics(documents: list[GoldDocument]) -> dict:
+    labels, actors, pairs = Counter(), set(), 0
+    for document in documents:
+        for sentence in document.sentences:
+            for actor in sentence.actors:
+                pairs += 1
+                labels[actor.stance] += 1
+                actors.add(actor.id)
+    return {"documents": len(documents), "pairs": pairs, "distinct_actors": len(actors),
+            "stance_labels": dict(sorted(labels.items()))}
+
+
+def main(argv=None) -> int:
+    problems = 0
+    try:
+        team = load_team_corpus()
+        print("team corpus:", json.dumps(corpus_statistics(team)))
+        for split in ("train", "dev", "test"):
+            print(f"  {split}:", json.dumps(corpus_statistics([d for d in team if d.split == split])))
+    except CorpusError as error:
+        print(f"error: {error}", file=sys.stderr)
+        problems += 1
+    try:
+        voa = load_voa()
+        print("voa labels:", json.dumps(corpus_statistics(voa)) if voa else "skipped (../shared absent or no labels)")
+    except CorpusError as error:
+        print(f"error: {error}", file=sys.stderr)
+        problems += 1
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,188 @@
+"""Evaluate a model on labelled data: per-label precision/recall/F1, confusion matrix, calibration, mentions.
+
+Usage::
+
+    python -m training.evaluate --model stance/models/default --data datasets/stance/articles/w1.jsonl
+    python -m training.evaluate --model stance/models/default --data voa      # team labels of the VOA stories
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections import Counter
+from pathlib import Path
+
+import numpy as np
+from sklearn.metrics import accuracy_score, confusion_matrix, precision_recall_fscore_support
+
+import stance
+from stance.features import pair_features, sentence_features
+
+from .corpus import GoldDocument, compile_article, load_newsmtsc, load_voa, _read_jsonl
+
+
+def expected_calibration_error(confidences, correct, bins: int = 10) -> float:
+    confidences, correct = np.asarray(confidences, float), np.asarray(correct, float)
+    if len(confidences) == 0:
+        return 0.0
+    edges = np.linspace(0, 1, bins + 1)
+    total = 0.0
+    for low, high in zip(edges[:-1], edges[1:]):
+        inside = (confidences > low) & (confidences <= high)
+        if inside.any():
+            total += inside.mean() * abs(confidences[inside].mean() - correct[inside].mean())
+    return float(total)
+
+
+def classification_report(gold, predicted, confidences, labels) -> dict:
+    labels = [label for label in labels if label in set(gold) | set(predicted)]
+    precision, recall, f1, support = precision_recall_fscore_support(gold, predicted, labels=labels, zero_division=0)
+    return {
+        "n": len(gold),
+        "accuracy": float(accuracy_score(gold, predicted)) if gold else 0.0,
+        "macro_f1": float(np.mean(f1)) if len(f1) else 0.0,
+        "per_label": {label: {"precision": float(p), "recall": float(r), "f1": float(f), "support": int(s)}
+                      for label, p, r, f, s in zip(labels, precision, recall, f1, support)},
+        "confusion": {"labels": labels, "matrix": confusion_matrix(gold, predicted, labels=labels).tolist()},
+        "ece": expected_calibration_error(confidences, [g == p for g, p in zip(gold, predicted)]),
+    }
+
+
+def gold_pairs(documents: list[GoldDocument]):
+    """(features, stance, actor sentiment) for every gold (sentence, actor) pair, with gold mentions."""
+    for document in documents:
+        for sentence in document.sentences:
+            text = document.text[sentence.start:sentence.end]
+            for actor in sentence.actors:
+                others = [m for other in sentence.actors if other is not actor for m in other.mentions]
+                features = pair_features(text, actor.mentions, others, sentence_start=sentence.start, actor_type=actor.type)
+                yield features, actor.stance, actor.sentiment
+
+
+def gold_sentences(documents: list[GoldDocument]):
+    for document in documents:
+        for sentence in document.sentences:
+            if sentence.sentiment:
+                yield sentence_features(document.text[sentence.start:sentence.end]), sentence.sentiment
+
+
+def evaluate_components(bundle, documents: list[GoldDocument]) -> dict:
+    """Classifier quality on gold mentions (stance, actor sentiment) and on gold sentences."""
+    report = {}
+    pairs = list(gold_pairs(documents))
+    for component, column in (("stance", 1), ("actor_sentiment", 2)):
+        classifier = bundle.classifiers.get(component)
+        if classifier is None or not pairs:
+            continue
+        probabilities = classifier.predict_proba([p[0] for p in pairs])
+        predicted = [classifier.classes_[i] for i in probabilities.argmax(axis=1)]
+        report[component] = classification_report([p[column] for p in pairs], predicted, probabilities.max(axis=1),
+                                                   classifier.classes_)
+    sentences = list(gold_sentences(documents))
+    classifier = bundle.classifiers.get("sentence_sentiment")
+    if classifier is not None and sentences:
+        probabilities = classifier.predict_proba([s[0] for s in sentences])
+        predicted = [classifier.classes_[i] for i in probabilities.argmax(axis=1)]
+        report["sentence_sentiment"] = classification_report([s[1] for s in sentences], predicted,
+                                                             probabilities.max(axis=1), classifier.classes_)
+    return report
+
+
+def evaluate_end_to_end(nlp, documents: list[GoldDocument]) -> dict:
+    """The full pipeline on raw text: actor-mention precision/recall, and stance of matched actors."""
+    found_gold = total_gold = correct_predicted = total_predicted = 0
+    gold_labels, predicted_labels, confidences = [], [], []
+    for document in documents:
+        result = nlp(document.text, id=document.id)
+        predicted_mentions = [(m.start, m.end, a) for s in result.sentences for a in s.actors for m in a.mentions]
+        gold_mentions = [(m, actor) for s in document.sentences for actor in s.actors for m in actor.mentions]
+        spans_of_gold = [m for m, _ in gold_mentions]
+        covered = (min(s.start for s in document.sentences), max(s.end for s in document.sentences)) if document.sentences else (0, 0)
+        for sentence in document.sentences:
+            for actor in sentence.actors:
+                total_gold += 1
+                match = [a for s, e, a in predicted_mentions if any(s < ge and gs < e for gs, ge in actor.mentions)]
+                if match:
+                    found_gold += 1
+                    gold_labels.append(actor.stance)
+                    predicted_labels.append(match[0].stance.label)
+                    confidences.append(match[0].stance.score)
+        seen_actors = set()
+        for s, e, actor in predicted_mentions:
+            if not (covered[0] <= s < covered[1]):
+                continue
+            key = (id(actor))
+            if key in seen_actors:
+                continue
+            seen_actors.add(key)
+            total_predicted += 1
+            if any(s < ge and gs < e for gs, ge in spans_of_gold):
+                correct_predicted += 1
+    return {
+        "mention_recall": found_gold / total_gold if total_gold else 0.0,
+        "mention_precision": correct_predicted / total_predicted if total_predicted else 0.0,
+        "gold_pairs": total_gold, "predicted_pairs": total_predicted,
+        "stance_on_found_actors": classification_report(gold_labels, predicted_labels, confidences, stance.STANCE_LABELS),
+    }
+
+
+def evaluate_newsmtsc(bundle, split: str) -> dict | None:
+    examples = load_newsmtsc(split)
+    if not examples:
+        return None
+    classifier = bundle.classifiers["actor_sentiment"]
+    features = [pair_features(x.text, [(x.start, x.end)], []) for x in examples]
+    probabilities = classifier.predict_proba(features)
+    predicted = [classifier.classes_[i] for i in probabilities.argmax(axis=1)]
+    return classification_report([x.sentiment for x in examples], predicted, probabilities.max(axis=1), classifier.classes_)
+
+
+def format_report(name: str, report: dict) -> str:
+    lines = [f"### {name}", "", f"n = {report['n']}, accuracy = {report['accuracy']:.3f}, macro-F1 = {report['macro_f1']:.3f}, "
+             f"ECE = {report['ece']:.3f}", "", "| label | precision | recall | F1 | support |", "|---|---|---|---|---|"]
+    for label, row in report["per_label"].items():
+        lines.append(f"| {label} | {row['precision']:.3f} | {row['recall']:.3f} | {row['f1']:.3f} | {row['support']} |")
+    labels = report["confusion"]["labels"]
+    lines += ["", "Confusion matrix (rows gold, columns predicted):", "", "| gold \\ predicted | " + " | ".join(labels) + " |",
+              "|---" * (len(labels) + 1) + "|"]
+    for label, row in zip(labels, report["confusion"]["matrix"]):
+        lines.append(f"| {label} | " + " | ".join(str(v) for v in row) + " |")
+    return "\n".join(lines) + "\n"
+
+
+def load_documents(data: str) -> list[GoldDocument]:
+    if data == "voa":
+        return load_voa()
+    path = Path(data)
+    return [compile_article(record, f"{path.name}:{number}") for number, record in _read_jsonl(path)]
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description="Evaluate a stance model on labelled data.")
+    parser.add_argument("--model", default="default", help="model name or directory")
+    parser.add_argument("--data", required=True, help="corpus-format JSONL file, or 'voa' for the team's VOA labels")
+    parser.add_argument("--json", action="store_true", help="print the report as JSON")
+    args = parser.parse_args(argv)
+    nlp = stance.load(args.model)
+    documents = load_documents(args.data)
+    if not documents:
+        print("no labelled documents found (is ../shared present?)")
+        return 1
+    report = evaluate_components(nlp.model, documents)
+    report["end_to_end"] = evaluate_end_to_end(nlp, documents)
+    if args.json:
+        print(json.dumps(report, indent=2))
+        return 0
+    for component in ("stance", "actor_sentiment", "sentence_sentiment"):
+        if component in report:
+            print(format_report(f"{component} (gold mentions)", report[component]))
+    e2e = report["end_to_end"]
+    print(f"actor mentions: recall {e2e['mention_recall']:.3f}, precision {e2e['mention_precision']:.3f} "
+          f"({e2e['gold_pairs']} gold pairs, {e2e['predicted_pairs']} predicted)")
+    print(format_report("stance, end to end (found actors)", e2e["stance_on_found_actors"]))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
