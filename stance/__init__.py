@@ -26,6 +26,7 @@ from .exceptions import (InvalidInputError, ModelError, ModelIntegrityError, Mod
                          ModelVersionError, ModelVersionWarning, StanceError, TrainingDataError)
 from .labels import SCHEMA, SENTIMENT_LABELS, STANCE_LABELS  # noqa: E402
 from .model import LinearFeatureClassifier, load_model, save_model  # noqa: E402
+from .render import collection_report_html, document_html  # noqa: E402
 
 __all__ = [
     "__version__", "load", "analyze", "score_collection",
@@ -35,6 +36,7 @@ __all__ = [
     "StanceError", "InvalidInputError", "ModelError", "ModelNotFoundError", "ModelIntegrityError",
     "ModelVersionError", "ModelVersionWarning", "TrainingDataError",
     "SCHEMA", "STANCE_LABELS", "SENTIMENT_LABELS",
+    "document_html", "collection_report_html",
 ]
 
 

@@ -73,22 +73,34 @@ class FoundMention:
 
 # --- word lists (written by the team from news style) ----------------------------------------------
 
-# Prepositions after which a country or capital is a place, not an agent ("talks in Beijing").
+# Words after which a country or capital is a place, not an agent ("talks in Beijing", "fled to Chad").
 LOCATIVE = {"in", "at", "from", "into", "across", "inside", "outside", "throughout", "near", "to", "within", "toward",
-            "towards", "around", "via", "through", "over", "visit", "visited", "visiting", "entered", "left", "leave", "flew",
-            "arrived", "border", "borders", "between", "of", "on", "off", "along", "beyond", "across"}
+            "towards", "around", "via", "through", "over", "visit", "visited", "visiting", "visits", "entered", "left",
+            "leave", "flew", "arrived", "border", "borders", "between", "of", "on", "off", "along", "beyond", "departed",
+            "reached", "fled", "returned", "travelled", "traveled", "landed", "crossed", "exports", "imports", "across",
+            "under", "occupied", "invaded", "invade", "toured", "across"}
+# Places where an institution is a building, not an agent ("a reporter at the White House").
+BUILDING_PREPOSITIONS = {"at", "in", "inside", "outside", "to", "from", "near", "into"}
 # Core nouns of a title or role; a run of title words must contain one of these.
 TITLE_HEADS = {
     "president", "minister", "secretary", "secretary-general", "chancellor", "king", "queen", "prince", "princess",
-    "emir", "sheikh", "sultan", "speaker", "ambassador", "envoy", "chairman", "chairwoman", "chair", "chief",
-    "commander", "general", "gen", "lt", "col", "adm", "maj", "capt", "sgt", "sen", "senator", "rep", "representative",
-    "gov", "governor", "mayor", "judge", "justice", "pope", "ayatollah", "leader", "spokesman", "spokeswoman",
-    "spokesperson", "premier", "director", "director-general", "head", "commissioner", "mr", "mrs", "ms", "dr",
-    "president-elect", "lawmaker", "mp", "adviser", "advisor", "negotiator", "diplomat", "prosecutor", "official",
-    "coordinator", "rapporteur", "vice-president", "vice-chancellor", "lieutenant", "colonel", "admiral", "marshal",
-    "mufti", "imam", "rabbi", "cardinal", "archbishop", "patriarch", "attorney", "founder", "executive", "ceo",
-    "activist", "candidate", "nominee", "councillor", "councilor", "deputy", "sergeant", "captain", "major",
+    "emir", "sheikh", "sultan", "speaker", "ambassador", "envoy", "chairman", "chairwoman", "chair", "chairperson",
+    "chief", "commander", "general", "gen", "lt", "col", "adm", "maj", "capt", "sgt", "sen", "senator", "rep",
+    "representative", "gov", "governor", "mayor", "judge", "justice", "pope", "ayatollah", "leader", "spokesman",
+    "spokeswoman", "spokesperson", "premier", "director", "director-general", "head", "commissioner", "mr", "mrs", "ms",
+    "dr", "president-elect", "lawmaker", "legislator", "parliamentarian", "mp", "adviser", "advisor", "negotiator",
+    "diplomat", "prosecutor", "official", "coordinator", "rapporteur", "vice-president", "vice-chancellor",
+    "lieutenant", "colonel", "admiral", "marshal", "mufti", "imam", "rabbi", "cardinal", "archbishop", "bishop",
+    "patriarch", "attorney", "founder", "executive", "ceo", "activist", "candidate", "nominee", "councillor",
+    "councilor", "deputy", "sergeant", "captain", "major", "journalist", "analyst", "expert", "researcher",
+    "professor", "scientist", "economist", "lawyer", "counsel", "historian", "scholar", "editor", "correspondent",
+    "reporter", "counterpart", "officer", "commentator", "strategist", "consultant", "campaigner", "organizer",
+    "organiser", "administrator", "manager", "member", "fellow", "lecturer", "author", "governor-general", "regent",
+    "cleric", "monarch", "dictator", "opposition", "aide", "minister-president", "mediator", "inspector",
+    "superintendent", "auditor", "ombudsman", "delegate", "emissary", "attaché", "consul", "magistrate",
+    "president’s", "vice", "prime",
 }
+TITLE_HEADS -= {"vice", "prime", "opposition", "president’s"}
 # Words that may join title heads in a title run ("Foreign Minister", "Secretary of State", "army chief").
 TITLE_MODIFIERS = {
     "vice", "prime", "foreign", "defense", "defence", "interior", "finance", "trade", "health", "economy", "economic",
@@ -102,7 +114,10 @@ TITLE_MODIFIERS = {
     "chief-of-staff", "staff", "commerce", "transport", "culture", "information", "communications", "veteran",
     "longtime", "new", "outgoing", "incoming", "then", "powerful", "influential", "hardline", "conservative",
     "liberal", "centrist", "far-right", "far-left", "populist", "nationalist", "republican", "democratic",
-    "democrat", "labour", "independent", "spy", "navy", "air", "force", "border", "migration", "water", "digital",
+    "democrat", "independent", "spy", "navy", "air", "force", "border", "migration", "water", "digital",
+    "political", "policy", "foreign-policy", "trade-policy", "emergency", "humanitarian", "prominent", "leading",
+    "research", "investigative", "veteran", "retired", "former", "ruling", "exiled", "jailed", "detained",
+    "opposition", "student", "union", "labor", "business", "industry", "finance", "tax", "defense-policy",
 }
 # Last words of organization names ("Coastal Farmers Union", "Ministry of Health").
 ORG_WORDS = {
@@ -113,12 +128,14 @@ ORG_WORDS = {
     "militia", "guard", "guards", "police", "corporation", "company", "bureau", "service", "tribunal", "board",
     "cabinet", "secretariat", "mission", "watch", "fund", "society", "confederation", "syndicate", "caucus", "junta",
     "administration", "regime", "command", "navy", "times", "post", "news", "press", "television", "radio",
-    "observatory", "initiative", "forum", "partnership", "ministries", "unions", "parties", "rebels", "council",
-    "directorate", "inspectorate", "chamber", "cooperative", "collective", "coalition", "trust", "project", "campaign",
-    "consortium", "guild", "fraternity", "brotherhood", "sisterhood", "order", "church", "assembly", "commissariat",
+    "observatory", "initiative", "forum", "partnership", "ministries", "unions", "parties", "rebels",
+    "directorate", "inspectorate", "chamber", "cooperative", "collective", "trust", "campaign",
+    "consortium", "guild", "brotherhood", "church", "commissariat", "council", "ngo", "institution",
+    "university", "academy", "program", "programme", "corps", "unit", "battalion", "division", "regiment",
+    "militias", "factions", "faction", "bloc", "assembly", "senate", "parliament", "legislature", "court",
 }
-GROUP_WORDS = {"rebels", "militia", "movement", "front", "brigade", "brigades", "army", "forces", "guard", "guards",
-               "junta", "brotherhood"}
+GROUP_WORDS = {"rebels", "militia", "militias", "movement", "front", "brigade", "brigades", "army", "forces", "guard",
+               "guards", "junta", "brotherhood", "faction", "factions", "corps", "battalion"}
 # Capitalized words that do not start a name (sentence openers, months, days, ...).
 NOT_NAMES = {
     "the", "a", "an", "but", "and", "or", "if", "in", "on", "at", "for", "of", "to", "from", "by", "with", "after",
@@ -132,15 +149,17 @@ NOT_NAMES = {
     "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "officials", "talks", "analysts", "critics",
     "residents", "witnesses", "protesters", "reporters", "experts", "people", "thousands", "hundreds", "dozens",
     "asked", "speaking", "according", "read", "related", "updated", "breaking", "exclusive", "analysis", "opinion",
-    "wire", "reuters", "ap", "afp", "we're", "it's", "let", "do", "does", "did", "can", "will", "would", "should",
-    "could", "must", "may", "might", "is", "are", "was", "were", "be", "been", "has", "have", "had", "so", "only",
-    "just", "even", "once", "until", "unless", "whether", "about", "above", "below", "between", "among", "against",
-    "without", "within", "through", "into", "upon", "amid", "across", "along", "around", "behind", "beyond",
-    "mr.", "mrs.", "ms.", "dr.", "state", "united", "human", "rights",
+    "wire", "let", "do", "does", "did", "can", "will", "would", "should", "could", "must", "might", "is", "are",
+    "was", "were", "be", "been", "has", "have", "had", "so", "only", "just", "even", "once", "until", "unless",
+    "whether", "about", "above", "below", "between", "among", "against", "without", "within", "through", "into",
+    "upon", "amid", "across", "along", "around", "behind", "beyond", "state", "united", "human", "rights", "sources",
+    "security", "god", "allah", "internet", "covid", "covid-19", "christmas", "ramadan", "easter", "islam",
+    "muslims", "christians", "jews", "western", "eastern", "northern", "southern", "central", "north", "south",
+    "east", "west", "ai", "x",
 }
 PARTICLES = {"of", "the", "for", "and", "de", "del", "da", "dos", "das", "do", "bin", "bint", "ibn", "van", "von", "der",
              "den", "al", "el", "du", "la", "le", "y", "&", "ben", "abu"}
-# Verbs that make a preceding capitalized name an actor even when nothing else says so.
+# Speech and stance verbs that make an adjacent capitalized name a speaker ("Gallagher added", "said Bagci").
 SPEECH_VERBS = {
     "said", "says", "told", "added", "stated", "noted", "wrote", "tweeted", "posted", "announced", "argued",
     "insisted", "warned", "urged", "called", "demanded", "rejected", "denied", "criticized", "criticised",
@@ -148,13 +167,57 @@ SPEECH_VERBS = {
     "expressed", "signaled", "signalled", "proposed", "asked", "appealed", "pledged", "promised", "dismissed",
     "blamed", "endorsed", "supported", "agreed", "offered", "acknowledged", "confirmed", "claimed", "reported",
     "responded", "replied", "countered", "cautioned", "suggested", "hailed", "slammed", "lashed", "voiced",
-    "has", "had", "will", "would", "is", "was", "says", "spokesman", "spokeswoman", "spokesperson",
+    "explained", "emphasized", "emphasised", "stressed", "recalled", "predicted", "believes", "thinks", "wants",
+    "hopes", "fears", "estimated", "observed", "remarked", "concluded", "admitted", "conceded", "testified",
 }
+AUXILIARIES = {"will", "would", "could", "can", "may", "might", "must", "should", "has", "have", "had", "is", "was",
+               "are", "were", "did", "does", "do", "also", "later", "then", "on", "last", "still", "has", "had"}
 GROUP_NOUNS_COUNTRY = {"officials", "government", "authorities", "diplomats", "leaders", "negotiators", "lawmakers",
-                       "ministers", "leadership", "delegation", "diplomacy", "side"}
+                       "ministers", "leadership", "delegation", "side", "regime", "administration", "envoys"}
 GROUP_NOUNS_FORCES = {"forces", "troops", "military", "army", "soldiers", "navy", "militaries"}
+# Generic actors written without a name ("the government", "Police said") and anaphors for named ones ("the group").
+GENERIC_NOUNS = {"government": "organization", "army": "organization", "military": "organization",
+                 "police": "organization", "opposition": "group", "rebels": "group", "authorities": "organization",
+                 "junta": "group", "cabinet": "organization", "parliament": "organization", "militants": "group",
+                 "insurgents": "group", "security forces": "group", "armed forces": "organization",
+                 "administration": "organization", "regime": "organization", "presidency": "organization"}
+ANAPHOR_NOUNS = {"group", "party", "council", "commission", "bloc", "alliance", "organization", "organisation",
+                 "agency", "company", "ministry", "court", "militia", "movement", "union", "committee", "coalition",
+                 "federation", "association", "network", "institute", "board", "tribunal", "body", "watchdog",
+                 "kremlin", "pentagon", "channel", "broadcaster", "outlet", "newspaper", "agency", "fund", "bank"}
 PRONOUNS = {"he", "she"}
+PLURAL_PRONOUNS = {"they"}
+NEUTER_PRONOUNS = {"it"}
 POSSESSIVE = re.compile(r"['\u2019]s?$")
+DASHES = {"-", "\u2014", "\u2013", "--"}
+
+
+@functools.lru_cache(maxsize=1)
+def common_words() -> frozenset[str]:
+    """Words usually written in lowercase (``stance/data/common_words.txt``, built by ``python -m training.wordlist``)."""
+    path = Path(__file__).parent / "data" / "common_words.txt"
+    if not path.exists():
+        return frozenset()
+    return frozenset(path.read_text(encoding="utf-8").split())
+
+
+@functools.lru_cache(maxsize=1)
+def _verb_forms() -> frozenset[str]:
+    from .features import CUES
+
+    forms = set(SPEECH_VERBS) | AUXILIARIES
+    for cue_forms in CUES.values():
+        forms |= {f for f in cue_forms if " " not in f}
+    return frozenset(forms)
+
+
+def _verb_like(word: str) -> bool:
+    return word in _verb_forms() or (word.endswith("ed") and len(word) > 4)
+
+
+def _present_verb_like(word: str) -> bool:
+    """'weighs', 'sends', 'bans' right after a name in a headline."""
+    return _verb_like(word) or (word.endswith("s") and not word.endswith(("ss", "us", "is", "ics", "ous")) and len(word) > 3)
 
 
 # --- gazetteer ------------------------------------------------------------------------------------------
@@ -307,21 +370,38 @@ class _DocumentState:
     actors: dict[str, Actor] = field(default_factory=dict)
     surnames: dict[str, str] = field(default_factory=dict)
     titles: dict[str, set[str]] = field(default_factory=dict)
-    # (position, actor id) of every person mention, in order; the first of each sentence is its subject
     person_subjects: list[str] = field(default_factory=list)
-    last_person_position: list[tuple[int, str]] = field(default_factory=list)
+    thing_subjects: list[str] = field(default_factory=list)
+    home_country: Actor | None = None
+
+
+@dataclass
+class _Sentence:
+    """One sentence being read: its tokens and what has been found so far."""
+
+    text: str
+    spans: list[tuple[int, int]]
+    tokens: list[str]
+    lower: list[str]
+    consumed: list[bool]
+    mentions: list[FoundMention] = field(default_factory=list)
+    skipped_places: list[int] = field(default_factory=list)
 
 
 def _is_name_token(token: str) -> bool:
-    if not token or not token[0].isalpha():
-        return token[:1].isdigit() is False and token[:1] == "G" if token else False
+    if not token:
+        return False
     if token[0].isupper():
-        return True
+        return token[0].isalpha() or False
     return bool(re.match(r"(?:al|el|ad|as|an|ar|at|ash|az|d)[-'\u2019][A-Z]", token))
 
 
 def _bare(token: str) -> str:
     return POSSESSIVE.sub("", token) if ("'" in token or "\u2019" in token) else token
+
+
+def _is_possessive(token: str) -> bool:
+    return token.endswith(("'s", "\u2019s", "s'", "s\u2019"))
 
 
 def _title_run_length(words: list[str]) -> int:
@@ -339,6 +419,21 @@ def _title_run_length(words: list[str]) -> int:
     return length if has_head else 0
 
 
+def _title_heads(title: str) -> set[str]:
+    words = [_bare(w).rstrip(".") for w in title.lower().replace("-", " ").split()]
+    heads = {w for w in words if w in TITLE_HEADS}
+    joined = " ".join(words)
+    for compound in ("prime minister", "foreign minister", "defense minister", "defence minister", "secretary of state",
+                     "supreme leader", "crown prince", "vice president", "interior minister", "finance minister"):
+        if compound in joined:
+            heads.add(compound)
+    if "minister" in heads and "prime" in words:
+        heads.discard("minister")
+    if "president" in heads and "vice" in words:
+        heads.discard("president")
+    return heads
+
+
 class ActorFinder:
     """Find actor mentions in a document and resolve them to one actor per entity.
 
@@ -347,14 +442,13 @@ class ActorFinder:
     gazetteer : Gazetteer
         Known actors; people and organizations in no list are found anyway.
     find_unlisted : bool, default=True
-        Whether to report actors that are not in the gazetteer.
+        Whether to report actors that are not in the gazetteer (unlisted names, "the government").
     """
 
     def __init__(self, gazetteer: Gazetteer, find_unlisted: bool = True):
         self.gazetteer = gazetteer
         self.find_unlisted = find_unlisted
 
-    # The public entry point.
     def find(self, text: str, sentences: list[tuple[int, int]]) -> list[FoundMention]:
         """Return the mentions in ``text``, sentence by sentence, in order of position."""
         state = _DocumentState()
@@ -367,48 +461,53 @@ class ActorFinder:
     def _find_in_sentence(self, text: str, start: int, end: int, state: _DocumentState) -> list[FoundMention]:
         spans = self._split_compounds(text, tokenize(text, start, end))
         tokens = [text[s:e] for s, e in spans]
-        lower = [t.lower() for t in tokens]
-        mentions: list[FoundMention] = []
-        consumed = [False] * len(tokens)
-        subject_recorded = False
-
-        def add(i: int, j: int, actor: Actor, via: str, strip_possessive: bool = True) -> None:
-            nonlocal subject_recorded
-            s, e = spans[i][0], spans[j - 1][1]
-            if strip_possessive:
-                last = text[spans[j - 1][0]:e]
-                bare = _bare(last)
-                e -= len(last) - len(bare)
-            actor = self._register(actor, state)
-            mentions.append(FoundMention(s, e, text[s:e], actor, via))
-            for k in range(i, j):
-                consumed[k] = True
-            if actor.type == "person":
-                if not subject_recorded:
-                    state.person_subjects.append(actor.id)
-                    subject_recorded = True
-
-        i = 0
-        n = len(tokens)
+        sentence = _Sentence(text, spans, tokens, [t.lower() for t in tokens], [False] * len(tokens))
+        self._skip_dateline(sentence, state)
+        i, n = 0, len(tokens)
         while i < n:
-            if not _is_name_token(tokens[i]) or consumed[i]:
+            if not _is_name_token(tokens[i]) or sentence.consumed[i]:
                 i += 1
                 continue
-            # a chunk of name tokens joined by particles
             j = i + 1
-            while j < n:
+            while j < n and not sentence.consumed[j]:
                 if _is_name_token(tokens[j]):
                     j += 1
-                elif lower[j] in PARTICLES and j + 1 < n and _is_name_token(tokens[j + 1]):
+                elif sentence.lower[j] in PARTICLES and j + 1 < n and _is_name_token(tokens[j + 1]) and (
+                        sentence.lower[j] not in ("and", "on", "in") or not self._known(tokens[j + 1])):
                     j += 2
                 else:
                     break
-            self._parse_chunk(text, spans, tokens, lower, i, j, start, add, state)
+            self._parse_chunk(sentence, i, j, state)
             i = j
-        self._find_title_phrases(text, spans, tokens, lower, consumed, add, state)
-        self._find_pronouns(spans, tokens, lower, consumed, add, state, start)
-        mentions.sort(key=lambda m: m.start)
-        return mentions
+        if self.find_unlisted:
+            self._find_generic(sentence, state)
+        self._find_title_phrases(sentence, state)
+        self._find_pronouns(sentence, state)
+        sentence.mentions.sort(key=lambda m: m.start)
+        self._record_subjects(sentence, state)
+        return sentence.mentions
+
+    def _known(self, token: str) -> bool:
+        return self.gazetteer.lookup((_bare(token),)) is not None
+
+    def _add(self, sentence: _Sentence, state: _DocumentState, i: int, j: int, actor: Actor, via: str,
+             strip_possessive: bool = True) -> None:
+        s, e = sentence.spans[i][0], sentence.spans[j - 1][1]
+        if strip_possessive:
+            last = sentence.text[sentence.spans[j - 1][0]:e]
+            e -= len(last) - len(_bare(last))
+        actor = self._register(actor, state)
+        sentence.mentions.append(FoundMention(s, e, sentence.text[s:e], actor, via))
+        for k in range(i, j):
+            sentence.consumed[k] = True
+
+    def _record_subjects(self, sentence: _Sentence, state: _DocumentState) -> None:
+        person = next((m.actor.id for m in sentence.mentions if m.actor.type == "person"), None)
+        thing = next((m.actor.id for m in sentence.mentions if m.actor.type != "person"), None)
+        if person:
+            state.person_subjects.append(person)
+        if thing:
+            state.thing_subjects.append(thing)
 
     def _split_compounds(self, text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
         """'Putin-Trump' -> 'Putin', '-', 'Trump' unless the whole is a known name ('Guinea-Bissau')."""
@@ -417,7 +516,7 @@ class ActorFinder:
             token = text[s:e]
             parts = token.split("-")
             if (len(parts) > 1 and all(p[:1].isupper() for p in parts) and self.gazetteer.lookup((token,)) is None
-                    and any(self.gazetteer.lookup((p,)) for p in parts)):
+                    and any(self.gazetteer.lookup((_bare(p),)) for p in parts)):
                 cursor = s
                 for k, part in enumerate(parts):
                     if k:
@@ -429,10 +528,34 @@ class ActorFinder:
                 result.append((s, e))
         return result
 
-    def _parse_chunk(self, text, spans, tokens, lower, i, j, sentence_start, add, state) -> None:
+    def _skip_dateline(self, sentence: _Sentence, state: _DocumentState) -> None:
+        """'KYIV, Ukraine (Wire) -' opens wire stories: places, not actors (the country becomes the home country)."""
+        tokens = sentence.tokens
+        if not tokens or not (tokens[0].isupper() and len(tokens[0]) > 1 and tokens[0][0].isalpha()):
+            return
+        for k, token in enumerate(tokens[:14]):
+            if token in DASHES or token == ":":
+                if k == 0:
+                    return
+                for m in range(k + 1):
+                    sentence.consumed[m] = True
+                for m in range(k):
+                    country = self.gazetteer.lookup((tokens[m],))
+                    if country is not None and country.type == "country" and state.home_country is None:
+                        state.home_country = country
+                if state.home_country is None:
+                    capital = self.gazetteer.lookup((tokens[0].title(),))
+                    if capital is not None and capital.type == "country":
+                        state.home_country = capital
+                return
+            if token[:1].islower() and token not in ("de", "del", "al", "el", "la"):
+                return
+
+    # -- chunks of capitalized words --------------------------------------------------------------------
+    def _parse_chunk(self, sentence: _Sentence, i: int, j: int, state: _DocumentState) -> None:
         """Split the chunk tokens[i:j] into titles, gazetteer hits and unlisted names."""
-        gaz = self.gazetteer
-        pieces: list[tuple[int, int, Actor | None, str]] = []  # (from, to, actor, kind)
+        gaz, tokens, lower = self.gazetteer, sentence.tokens, sentence.lower
+        pieces: list[tuple[int, int, Actor | None, str]] = []
         k = i
         while k < j:
             hit = None
@@ -442,12 +565,17 @@ class ActorFinder:
                 if found:
                     hit = (k, k + length, found[0], found[1])
                     break
-            if hit is None and state.surnames.get(_bare(tokens[k])) and not (
+            bare = _bare(tokens[k])
+            if hit is None and bare in state.surnames and not (
                     k + 1 < j and _is_name_token(tokens[k + 1]) and lower[k + 1] not in PARTICLES):
-                actor = state.actors[state.surnames[_bare(tokens[k])]]
-                hit = (k, k + 1, actor, "surname")
-            if hit is None and gaz.demonym(tokens[k]):
-                hit = (k, k + 1, gaz.demonym(tokens[k]), "demonym")
+                hit = (k, k + 1, state.actors[state.surnames[bare]], "surname")
+            if hit is None and gaz.demonym(bare):
+                hit = (k, k + 1, gaz.demonym(bare), "demonym")
+            # a listed surname inside an unlisted name is part of that name ("Bandar Abbas", "Jose Ruben Zamora")
+            if (hit is not None and hit[2].type == "person" and hit[1] - hit[0] == 1 and pieces and pieces[-1][2] is None
+                    and not _title_run_length(lower[pieces[-1][0]:pieces[-1][1]])
+                    and lower[pieces[-1][1] - 1] not in PARTICLES and hit[3] != "surname"):
+                hit = None
             if hit:
                 pieces.append(hit)
                 k = hit[1]
@@ -457,7 +585,6 @@ class ActorFinder:
                 else:
                     pieces.append((k, k + 1, None, "unlisted"))
                 k += 1
-        # walk the pieces: [org/country/demonym] [title] [name] patterns
         pending_affiliation: Actor | None = None
         pending_title = ""
         for index, (a, b, actor, kind) in enumerate(pieces):
@@ -466,144 +593,208 @@ class ActorFinder:
                 words = lower[a:b]
                 title_length = _title_run_length(words)
                 if title_length:
-                    pending_title = " ".join(w.rstrip(".") for w in words[:title_length])
+                    pending_title = " ".join(_bare(w).rstrip(".") for w in words[:title_length])
                     a += title_length
                     if a >= b:
                         if next_piece is None and pending_affiliation is not None:
                             # "the U.N. Secretary-General" with no name: the institution speaks
-                            add(pieces[index - 1][0], pieces[index - 1][1], pending_affiliation, "role")
+                            prev = pieces[index - 1]
+                            self._add(sentence, state, prev[0], prev[1], pending_affiliation, "role")
                             pending_affiliation = None
-                        continue  # a pure title; the name follows in the next piece
-                self._unlisted(text, spans, tokens, lower, a, b, sentence_start, add, state,
-                               title=pending_title, affiliation=pending_affiliation)
+                        continue
+                self._unlisted(sentence, a, b, state, title=pending_title, affiliation=pending_affiliation)
                 pending_title, pending_affiliation = "", None
                 continue
-            followed_by_person = next_piece is not None and (
+            next_is_name = next_piece is not None and (
                 (next_piece[2] is not None and next_piece[2].type == "person")
-                or (next_piece[2] is None and _title_run_length(lower[next_piece[0]:next_piece[1]]))
-            )
-            after = lower[b] if b < len(lower) else ""
-            lowercase_title_follows = bool(_title_run_length(lower[b:b + 4])) and b < len(tokens) and not _is_name_token(tokens[b])
+                or (next_piece[2] is None and self._piece_has_name(lower, tokens, next_piece)))
+            lowercase_title_then_name = (b < len(tokens) and not _is_name_token(tokens[b])
+                                         and self._name_after_title(tokens, lower, b))
             if actor.type == "person":
                 self._remember_title(actor, pending_title, state)
-                if pending_affiliation is not None and actor.id not in state.actors:
-                    pass
-                add(a, b, actor, kind)
+                self._add(sentence, state, a, b, actor, kind)
                 pending_title, pending_affiliation = "", None
                 continue
             if kind == "demonym":
-                if followed_by_person or lowercase_title_follows:
+                if next_is_name or lowercase_title_then_name:
                     pending_affiliation = actor
                     continue
-                if after in GROUP_NOUNS_COUNTRY and b == j:
-                    add(a, b, actor, "demonym group")
-                elif after in GROUP_NOUNS_FORCES and b == j:
-                    forces = Actor(f"{actor.id}_forces", f"{tokens[a]} forces", "group", actor.name)
-                    add(a, b + 1, forces, "demonym forces", strip_possessive=False)
+                self._demonym_group(sentence, state, a, b, j, actor)
                 continue
-            if followed_by_person:
+            if next_is_name or lowercase_title_then_name:
                 pending_affiliation = actor
                 continue
-            if lowercase_title_follows and self._name_after_title(tokens, lower, b):
-                pending_affiliation = actor
+            if _is_possessive(tokens[b - 1]) and next_piece is not None and next_piece[2] is None and any(
+                    _bare(w) in ORG_WORDS for w in lower[next_piece[0]:next_piece[1]]):
+                pending_affiliation = actor  # "Peru's Health Ministry"
                 continue
-            before = lower[a - 1] if a > 0 else ""
-            if actor.type == "country" and kind in ("name", "alias", "capital"):
-                if before in LOCATIVE or before == "the" and a > 1 and lower[a - 2] in LOCATIVE:
-                    continue
-                if kind == "capital" and not self._capital_is_agent(tokens, lower, a, b):
-                    continue
-            add(a, b, actor, kind)
+            if pending_affiliation is not None and pending_affiliation.type == "country" and actor.type != "country" \
+                    and actor.affiliation not in (None, pending_affiliation.name) and index > 0 \
+                    and _is_possessive(tokens[pieces[index - 1][1] - 1]):
+                name = f"{pending_affiliation.name} {' '.join(tokens[a:b - 1] + [_bare(tokens[b - 1])])}"
+                self._add(sentence, state, a, b, Actor(slugify(name), name, actor.type, pending_affiliation.name), "local")
+                pending_affiliation = None
+                continue
+            if not self._is_agent(sentence, a, b, actor, kind, state):
+                continue
+            self._add(sentence, state, a, b, actor, kind)
+            pending_affiliation = None
+
+    def _piece_has_name(self, lower, tokens, piece) -> bool:
+        a, b = piece[0], piece[1]
+        first = a + _title_run_length(lower[a:b])
+        return first < b and lower[first] not in NOT_NAMES and _bare(lower[first]) not in common_words()
 
     def _name_after_title(self, tokens, lower, b) -> bool:
         length = _title_run_length(lower[b:b + 4])
-        return b + length < len(tokens) and _is_name_token(tokens[b + length])
+        return bool(length) and b + length < len(tokens) and _is_name_token(tokens[b + length]) and \
+            lower[b + length] not in NOT_NAMES
 
-    @staticmethod
-    def _capital_is_agent(tokens, lower, a, b) -> bool:
-        """'Moscow rejected', 'rejected by Moscow', "Beijing's" are agents; 'MOSCOW,' datelines are not."""
-        if tokens[a].isupper() and len(tokens[a]) > 3:
-            return False
-        if a > 0 and lower[a - 1] == "by":
-            return True
-        last = tokens[b - 1]
-        if last.endswith(("'s", "\u2019s")):
-            return True
-        if b < len(tokens):
-            nxt = lower[b]
-            if nxt in {",", "(", "-", "\u2014", "\u2013"} and a == 0:
+    def _demonym_group(self, sentence: _Sentence, state: _DocumentState, a: int, b: int, j: int, country: Actor) -> None:
+        """'Chinese officials' -> China; 'Russian forces' -> the group 'Russian forces'; 'Russian oil' -> nothing."""
+        if b != j:
+            return
+        lower = sentence.lower
+        for k in range(b, min(b + 3, len(lower))):
+            word = lower[k]
+            if word in GROUP_NOUNS_COUNTRY:
+                self._add(sentence, state, a, b, country, "demonym group")
+                return
+            if word in GROUP_NOUNS_FORCES:
+                after = lower[k + 1] if k + 1 < len(lower) else "."
+                if not after.isalpha() or _verb_like(after) or after in ("and", "in", "on", "near", "who", "that"):
+                    forces = Actor(f"{country.id}_forces", f"{sentence.tokens[a]} forces", "group", country.name)
+                    self._add(sentence, state, a, k + 1, forces, "demonym forces", strip_possessive=False)
+                return
+            if not word.isalpha() or _verb_like(word) or _is_name_token(sentence.tokens[k]):
+                return
+
+    def _is_agent(self, sentence: _Sentence, a: int, b: int, actor: Actor, kind: str, state: _DocumentState) -> bool:
+        """Whether a country, capital or institution mention is an actor here, not a place or an adjective."""
+        tokens, lower = sentence.tokens, sentence.lower
+        before = lower[a - 1] if a > 0 else ""
+        before2 = lower[a - 2] if a > 1 else ""
+        after = lower[b] if b < len(lower) else ""
+        possessive = _is_possessive(tokens[b - 1])
+        if actor.type == "country":
+            place = before in LOCATIVE or (before == "the" and before2 in LOCATIVE)
+            if not place and before in (",", "and", "or") and sentence.skipped_places and a - sentence.skipped_places[-1] <= 3:
+                place = True  # "ministers from Britain, Canada and France"
+            if place:
+                sentence.skipped_places.append(b)
                 return False
-            if nxt in {"and", "or"} and b + 1 < len(tokens) and _is_name_token(tokens[b + 1]):
+            if kind == "capital" and not possessive:
+                if tokens[a].isupper() and len(tokens[a]) > 3:
+                    return False
+                if after == "," and b + 1 < len(tokens) and _is_name_token(tokens[b + 1]) and not self._known_person(tokens[b + 1]):
+                    return False  # "Jeddah, Saudi Arabia"
+            if possessive or not after.isalpha() or _is_name_token(tokens[b]) if b < len(tokens) else True:
                 return True
-            return nxt.isalpha() and not _is_name_token(tokens[b]) and (
-                nxt.endswith(("ed", "s")) or nxt in {"will", "would", "could", "can", "may", "might", "must", "should",
-                                                     "has", "have", "had", "is", "was", "said", "says", "wants", "did", "does"})
-        return False
+            if after in GROUP_NOUNS_COUNTRY or _present_verb_like(after) or after in ("and", "or", "to", "for", "on", "in", "with", "at", "itself", "has", "is", "was"):
+                return True
+            if before in ("the", "a", "an") or kind == "capital":
+                return False  # "the Washington agreement"
+            nxt = lower[b + 1] if b + 1 < len(lower) else ""
+            return not (nxt.isalpha() and not _verb_like(nxt) and nxt not in ("and", "of", "to", "in", "on"))
+        # institutions and groups
+        if before in BUILDING_PREPOSITIONS or (before == "the" and before2 in BUILDING_PREPOSITIONS):
+            if actor.type == "organization" and any(w in actor.name.lower() for w in ("house", "street", "palace", "kremlin", "pentagon", "élysée", "elysee")):
+                return False
+        if before in ("a", "an") and after.isalpha() and not _verb_like(after):
+            return False  # "a U.N. mandate"
+        if after.isalpha() and not possessive and not _present_verb_like(after) and after not in GROUP_NOUNS_COUNTRY \
+                and after not in ("and", "or", "to", "for", "on", "in", "with", "at", "of", "itself", "that", "which", "who",
+                                  "by", "over", "after", "before", "as", "from", "about", "against", "under", "into") \
+                and not _title_run_length(lower[b:b + 3]) and after in common_words():
+            return False  # "EU pork imports", "the NATO summit"
+        if before == "the" and after.isalpha() and not _verb_like(after) and after not in GROUP_NOUNS_COUNTRY \
+                and after not in ("and", "or", "to", "for", "on", "in", "with", "at", "of", "itself", "that", "which", "who") \
+                and not possessive and not _title_run_length(lower[b:b + 3]):
+            return False  # "the EU market", "the NATO summit"
+        return True
 
-    def _unlisted(self, text, spans, tokens, lower, a, b, sentence_start, add, state, title="", affiliation=None):
+    def _known_person(self, token: str) -> bool:
+        actor = self.gazetteer.lookup((_bare(token),))
+        return actor is not None and actor.type == "person"
+
+    def _unlisted(self, sentence: _Sentence, a: int, b: int, state: _DocumentState, title: str = "",
+                  affiliation: Actor | None = None) -> None:
         """Decide whether the name tokens[a:b] (in no list) is an actor, and which kind."""
         if not self.find_unlisted:
             return
-        # drop leading openers ("The", "But", "Officials") and split at "and" unless it is an org name
-        while a < b and (lower[a].rstrip(".") in NOT_NAMES and lower[a] not in TITLE_HEADS or lower[a] in PARTICLES):
+        tokens, lower = sentence.tokens, sentence.lower
+        while a < b and ((lower[a].rstrip(".") in NOT_NAMES and _bare(lower[a]) not in TITLE_HEADS) or lower[a] in PARTICLES):
             a += 1
         while b > a and lower[b - 1] in PARTICLES:
             b -= 1
         if a >= b:
             return
         words = lower[a:b]
-        if "and" in words and not any(w in ORG_WORDS for w in words):
+        if "and" in words and not any(_bare(w) in ORG_WORDS for w in words):
             cut = a + words.index("and")
-            self._unlisted(text, spans, tokens, lower, a, cut, sentence_start, add, state, title, affiliation)
-            self._unlisted(text, spans, tokens, lower, cut + 1, b, sentence_start, add, state)
+            self._unlisted(sentence, a, cut, state, title, affiliation)
+            self._unlisted(sentence, cut + 1, b, state)
             return
-        before = [w for w in lower[max(0, a - 4):a]]
-        after = lower[b] if b < len(lower) else ""
+        if not title:
+            # a title inside the chunk: "Taichung Mayor Lu Shiow-yen", "Parliament Speaker Nabih Berri"
+            for k in range(1, b - a - 1):
+                length = _title_run_length(words[k:])
+                if length and a + k + length < b:
+                    title = " ".join(_bare(w).rstrip(".") for w in words[k:k + length])
+                    a += k + length
+                    words = lower[a:b]
+                    break
         org_word = any(_bare(w) in ORG_WORDS for w in words[-3:])
-        name_like = all(_is_name_token(t) or t.lower() in PARTICLES for t in tokens[a:b]) and b - a <= 5
-        preceding_title = _title_run_length(before[-3:]) or any(
-            _title_run_length(before[k:]) == len(before) - k for k in range(len(before)) if before[k:]
-        )
-        if not title and preceding_title and not _is_name_token(tokens[a - 1]):
-            title = " ".join(w for w in before[-3:] if w.rstrip(".") in TITLE_HEADS | TITLE_MODIFIERS).strip()
-        apposition = self._apposition_title(tokens, lower, b)
-        if org_word and b - a >= 2:
-            kind = "group" if _bare(words[-1]) in GROUP_WORDS else "organization"
-            name = " ".join(_bare(t) if k == b - a - 1 else t for k, t in enumerate(tokens[a:b]))
-            actor = Actor(slugify(name), name, kind, affiliation.affiliation if affiliation else None)
-            add(a, b, actor, "unlisted organization")
+        if org_word:
+            if b - a >= 2 and not (b - a == 2 and words[0] in ("the", "a")):
+                kind = "group" if _bare(words[-1]) in GROUP_WORDS else "organization"
+                name = " ".join(tokens[a:b - 1] + [_bare(tokens[b - 1])])
+                self._add(sentence, state, a, b, Actor(slugify(name), name, kind,
+                                                       affiliation.affiliation if affiliation else None), "unlisted organization")
             return
-        if not name_like or org_word:
+        if not all(_is_name_token(t) or t.lower() in PARTICLES for t in tokens[a:b]) or b - a > 4:
             return
-        single_word = b - a == 1
-        speaks = after in SPEECH_VERBS or (after == "," and apposition)
-        if not (title or apposition or (speaks and not single_word) or (speaks and a > 0 and lower[a - 1] in {'"', "\u201d", ","})):
-            return
-        if single_word and not (title or apposition):
+        before = lower[max(0, a - 4):a]
+        after = lower[b] if b < len(lower) else ""
+        single = b - a == 1
+        if single and (_bare(words[0]) in common_words() or _bare(words[0]) in NOT_NAMES or len(words[0]) < 2):
+            if not title:
+                return
+        if not title and before and not (a > 0 and _is_name_token(tokens[a - 1])):
+            length = 0
+            for k in range(len(before)):
+                if _title_run_length(before[k:]) == len(before) - k:
+                    length = len(before) - k
+                    break
+            if length:
+                title = " ".join(_bare(w).rstrip(".") for w in before[-length:])
+        apposition = self._apposition(tokens, lower, b)
+        speaker = after in SPEECH_VERBS or (a > 0 and lower[a - 1] in SPEECH_VERBS and after in (".", ",", "", "on", "in", "at", "during", "after"))
+        if not (title or apposition or speaker):
             return
         name = " ".join(tokens[a:b - 1] + [_bare(tokens[b - 1])])
         actor = Actor(slugify(name), name, "person", affiliation.affiliation if affiliation else None,
                       titles=(title,) if title else ())
-        add(a, b, actor, "unlisted person")
-        self._remember_title(actor, title or apposition, state)
+        self._add(sentence, state, a, b, actor, "unlisted person")
+        self._remember_title(state.actors.get(actor.id, actor), title or (apposition if apposition != "?" else ""), state)
 
     @staticmethod
-    def _apposition_title(tokens, lower, b) -> str:
-        """'Jian Badrakhan, vice chairman of the ...' -> 'vice chairman'."""
+    def _apposition(tokens, lower, b) -> str:
+        """'Jian Badrakhan, vice chairman of ...' -> 'vice chairman'; ', who ...' / ', 67,' -> '?'."""
         if b >= len(tokens) or lower[b] != ",":
             return ""
         k = b + 1
-        if k < len(tokens) and lower[k] in {"a", "an", "the"}:
+        if k < len(tokens) and (lower[k] in ("who", "whose") or lower[k].isdigit()):
+            return "?"
+        if k < len(tokens) and lower[k] in ("a", "an", "the", "his", "her", "their"):
             k += 1
-        words = lower[k:k + 5]
-        length = _title_run_length(words)
-        if not length:
-            # e.g. 'Kremlin spokesman' -> skip one capitalized org word
-            if words and _is_name_token(tokens[k]) and _title_run_length(lower[k + 1:k + 5]):
-                length = _title_run_length(lower[k + 1:k + 5])
-                return " ".join(lower[k + 1:k + 1 + length])
-            return ""
-        return " ".join(words[:length])
+        for start in range(k, min(k + 4, len(tokens))):
+            length = _title_run_length(lower[start:start + 5])
+            if length:
+                return " ".join(_bare(w) for w in lower[start:start + length])
+            if lower[start] in (",", "."):
+                break
+        return ""
 
     def _remember_title(self, actor: Actor, title: str, state: _DocumentState) -> None:
         if title:
@@ -622,6 +813,8 @@ class ActorFinder:
                 state.actors[known.id] = known
             return known
         state.actors[actor.id] = actor
+        if actor.type == "country" and state.home_country is None:
+            state.home_country = actor
         if actor.type == "person":
             parts = actor.name.split()
             if len(parts) > 1:
@@ -633,23 +826,97 @@ class ActorFinder:
                 state.titles.setdefault(actor.id, set()).update(h for t in actor.titles for h in _title_heads(t))
         return actor
 
-    def _find_title_phrases(self, text, spans, tokens, lower, consumed, add, state) -> None:
-        """'the Russian president', 'the minister' -> the most recent person holding that title."""
+    # -- phrases without a name --------------------------------------------------------------------------
+    def _find_generic(self, sentence: _Sentence, state: _DocumentState) -> None:
+        """'the government', 'Police', 'security forces' (generic actors of the home country) and
+        'the group', 'the party', 'the bloc' (the latest named actor of that kind)."""
+        tokens, lower, consumed = sentence.tokens, sentence.lower, sentence.consumed
         k = 0
         while k < len(tokens):
-            if lower[k] != "the" or consumed[k]:
+            if consumed[k]:
+                k += 1
+                continue
+            start = k
+            if lower[k] in ("the", "its", "their"):
+                k += 1
+            adjectives = 0
+            while k < len(tokens) and adjectives < 2 and lower[k].isalpha() and not consumed[k] and \
+                    lower[k] not in GENERIC_NOUNS and lower[k] not in ANAPHOR_NOUNS and start < k and \
+                    lower[k] in {"terror", "separatist", "militant", "rebel", "armed", "islamist", "jihadist", "ruling",
+                                 "opposition", "military", "interim", "transitional", "new", "federal", "national",
+                                 "central", "country's", "nation's", "extremist", "paramilitary", "main", "state", "local"}:
+                k += 1
+                adjectives += 1
+            if k >= len(tokens) or consumed[k]:
+                k = start + 1
+                continue
+            two = " ".join(lower[k:k + 2])
+            noun, end = (two, k + 2) if two in GENERIC_NOUNS else (lower[k], k + 1)
+            at_sentence_start = start == 0 or (start > 0 and lower[start - 1] in ('"', "\u201c"))
+            determined = start < k or at_sentence_start
+            if end < len(tokens) and (_is_name_token(tokens[end]) or lower[end] == "of"):
+                k = start + 1
+                continue
+            if noun in GENERIC_NOUNS and determined and (start < k or _is_name_token(tokens[k])) and noun not in ("government",) or \
+                    (noun == "government" and lower[start] in ("the", "its", "their")):
+                actor = self._generic_actor(noun, state)
+                self._add(sentence, state, start, end, actor, "generic")
+                k = end
+                continue
+            if noun in ANAPHOR_NOUNS and start < k and lower[start] == "the":
+                actor = self._recent_named(noun, state)
+                if actor is not None:
+                    self._add(sentence, state, start, end, actor, "anaphor")
+                    k = end
+                    continue
+            k = start + 1
+
+    def _generic_actor(self, noun: str, state: _DocumentState) -> Actor:
+        country = state.home_country
+        kind = GENERIC_NOUNS[noun]
+        if country is None:
+            name = noun.title() if noun != "police" else "Police"
+            return Actor(slugify(name), name, kind, None)
+        demonym = country.demonyms[0] if country.demonyms else country.name
+        name = f"{demonym} {noun}"
+        return Actor(slugify(name), name, kind, country.name)
+
+    @staticmethod
+    def _recent_named(noun: str, state: _DocumentState) -> Actor | None:
+        for actor_id in reversed(list(state.actors)):
+            actor = state.actors[actor_id]
+            if actor.type == "person":
+                continue
+            name = actor.name.lower()
+            if noun in name.split() or name.endswith(noun):
+                return actor
+            if noun in ("group", "movement") and actor.type == "group":
+                return actor
+            if noun in ("bloc", "alliance", "organization", "organisation", "body") and actor.type == "organization" \
+                    and actor.affiliation is None:
+                return actor
+        return None
+
+    def _find_title_phrases(self, sentence: _Sentence, state: _DocumentState) -> None:
+        """'the Russian president', 'the minister' -> the most recent person holding that title."""
+        tokens, lower = sentence.tokens, sentence.lower
+        k = 0
+        while k < len(tokens):
+            if lower[k] != "the" or sentence.consumed[k]:
                 k += 1
                 continue
             m = k + 1
             country = None
-            if m < len(tokens) and self.gazetteer.demonym(tokens[m]):
-                country = self.gazetteer.demonym(tokens[m])
+            if m < len(tokens) and self.gazetteer.demonym(_bare(tokens[m])):
+                country = self.gazetteer.demonym(_bare(tokens[m]))
                 m += 1
             elif m < len(tokens) and (found := self.gazetteer.lookup((_bare(tokens[m]),))) and found.type != "person":
                 country = found
                 m += 1
-            length = _title_run_length([w for w in lower[m:m + 4]])
-            if not length or any(_is_name_token(t) and t.lower().rstrip(".") not in TITLE_HEADS | TITLE_MODIFIERS for t in tokens[m:m + length]):
+            length = _title_run_length(lower[m:m + 4])
+            if not length or any(sentence.consumed[x] for x in range(k, m + length)) or any(
+                    _is_name_token(t) and _bare(t.lower()).rstrip(".") not in TITLE_HEADS | TITLE_MODIFIERS
+                    for t in tokens[m:m + length]):
                 k += 1
                 continue
             end = m + length
@@ -659,44 +926,45 @@ class ActorFinder:
             heads = _title_heads(" ".join(lower[m:end]))
             actor = self._recent_titled(heads, country, state)
             if actor is not None:
-                add(k, end, actor, "title")
+                self._add(sentence, state, k, end, actor, "title")
             k = end
 
     def _recent_titled(self, heads: set[str], country: Actor | None, state: _DocumentState) -> Actor | None:
+        leaders = {"president", "prime minister", "chancellor", "king", "premier", "leader", "supreme leader", "emir"}
         for actor_id in reversed(list(state.actors)):
             actor = state.actors[actor_id]
             if actor.type != "person":
                 continue
             titles = state.titles.get(actor_id, set())
-            if not (titles & heads or ("leader" in heads and titles & {"president", "prime minister", "chancellor", "king", "premier", "leader", "supreme leader", "emir"})):
+            if not (titles & heads or ("leader" in heads and titles & leaders)):
                 continue
             if country is not None and actor.affiliation not in (country.name, country.affiliation):
                 continue
             return actor
         return None
 
-    def _find_pronouns(self, spans, tokens, lower, consumed, add, state, sentence_start) -> None:
-        """Subject pronouns he/she -> the subject of this sentence so far, or of the latest sentence with a person."""
+    def _find_pronouns(self, sentence: _Sentence, state: _DocumentState) -> None:
+        """Subject pronouns: he/she -> the person subject; it/they -> the organization or country subject."""
+        tokens, lower = sentence.tokens, sentence.lower
         for k, word in enumerate(lower):
-            if word not in PRONOUNS or consumed[k]:
+            if sentence.consumed[k] or word not in PRONOUNS | PLURAL_PRONOUNS | NEUTER_PRONOUNS:
                 continue
             nxt = lower[k + 1] if k + 1 < len(lower) else ""
             if not nxt.isalpha() or _is_name_token(tokens[k + 1]):
                 continue
-            if not state.person_subjects:
-                continue
-            actor = state.actors[state.person_subjects[-1]]
-            add(k, k + 1, actor, "pronoun", strip_possessive=False)
-
-
-def _title_heads(title: str) -> set[str]:
-    words = [_bare(w).rstrip(".") for w in title.lower().replace("-", " ").split()]
-    heads = {w for w in words if w in TITLE_HEADS}
-    joined = " ".join(words)
-    for compound in ("prime minister", "foreign minister", "defense minister", "defence minister", "secretary of state",
-                     "supreme leader", "crown prince", "vice president", "interior minister", "finance minister"):
-        if compound in joined:
-            heads.add(compound)
-    if "minister" in heads and "prime" in words:
-        heads.discard("minister")
-    return heads
+            earlier = [m for m in sentence.mentions if m.start < sentence.spans[k][0]]
+            if word in PRONOUNS:
+                current = next((m.actor for m in earlier if m.actor.type == "person"), None)
+                actor = current or (state.actors[state.person_subjects[-1]] if state.person_subjects else None)
+            else:
+                if not _verb_like(nxt):
+                    continue
+                previous = lower[k - 1] if k else ""
+                if word == "it" and k and previous not in SPEECH_VERBS | {"that", ",", "and", "but", "because", "as", '"', "\u201c"}:
+                    continue
+                current = next((m.actor for m in earlier if m.actor.type != "person"), None)
+                actor = current or (state.actors[state.thing_subjects[-1]] if state.thing_subjects and k == 0 else None)
+                if actor is not None and word == "it" and actor.type == "group" and actor.name.endswith("s"):
+                    continue
+            if actor is not None:
+                self._add(sentence, state, k, k + 1, actor, "pronoun", strip_possessive=False)

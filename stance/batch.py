@@ -1,42 +1,51 @@
 """Batch scoring of article collections: streaming readers, joblib over chunks, crash-safe writers.
 
-Every input record ends up exactly once in the output or in the errors file. Output lines are
-written whole and flushed per chunk, so a process killed at any moment leaves a file that
-``resume=True`` completes (a torn last line is cut off; records already written are skipped).
+Every input record ends up exactly once in the output or in the errors file. Each output record
+carries ``line``, its position in the input (line number of a JSON Lines file, CSV row number,
+or relative path in a folder). Output is written in input order, whole chunks at a time, and
+flushed per chunk, so a process killed at any moment leaves a file that ``resume=True``
+completes: a torn last line is cut off, records already written are skipped, and nothing is
+written twice.
 
 Examples
 --------
->>> import io, json, stance
+>>> import io, json
 >>> from stance.batch import score_collection
 >>> src = io.StringIO('{"id": "a", "text": "NATO warned Moscow."}\\n{"id": "b"}\\n')
 >>> out, errors = io.StringIO(), io.StringIO()
 >>> stats = score_collection(src, out, errors=errors, progress=False)
 >>> (stats.scored, stats.failed), json.loads(errors.getvalue())["reason"]
 ((1, 1), "field 'text' is missing")
+>>> json.loads(out.getvalue())["line"]
+1
 """
 
 from __future__ import annotations
 
 import codecs
 import csv
+import hashlib
 import io
 import json
-import os
+import pickle
+import re
 import sys
+import threading
 import time
-from collections import Counter
+from collections import Counter, deque
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any, Iterable, Iterator
 
 from .exceptions import InvalidInputError, StanceError
 
-__all__ = ["InputRecord", "read_records", "score_collection", "ScoreStats", "parallel_pipe", "CSV_COLUMNS",
-           "RECORD_META", "write_summary", "score_records"]
+__all__ = ["InputRecord", "read_records", "score_collection", "ScoreStats", "CSV_COLUMNS", "RECORD_META",
+           "write_summary"]
 
-#: Columns of the per-(article, sentence, actor) CSV output.
+#: Columns of the per-(article, sentence, actor) CSV output. ``line`` is the input position (used by
+#: ``resume``); ``mentions`` counts the actor's mentions in the sentence; ``date`` is the record's date, if any.
 CSV_COLUMNS = ["id", "line", "sentence", "start", "end", "actor_id", "name", "type", "affiliation", "stance", "score",
-               "target", "actor_sentiment", "sentence_sentiment"]
+               "target", "actor_sentiment", "sentence_sentiment", "mentions", "date"]
 #: Column types of :func:`stance.dask.score_dataframe` output (one row per sentence and actor).
 RECORD_META = {"id": "object", "sentence": "int64", "start": "int64", "end": "int64", "actor_id": "object",
                "name": "object", "type": "object", "affiliation": "object", "stance": "object", "score": "float64",
@@ -44,10 +53,25 @@ RECORD_META = {"id": "object", "sentence": "int64", "start": "int64", "end": "in
 
 csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
 
+#: Files of a folder input that are read as articles.
+TEXT_SUFFIXES = (".txt", ".text")
+
 
 @dataclass
 class InputRecord:
-    """One input record: ``line`` is its position (line, row or file path); ``error`` is set when it cannot be scored."""
+    """One input record.
+
+    Attributes
+    ----------
+    line : int or str
+        Its position: line number (JSON Lines), row number (CSV) or relative path (folder).
+    id : str, int or None
+    text : str or None
+    meta : dict
+        Other fields of the record (title, date, ...), passed through to the output.
+    error : str or None
+        Why the record cannot be scored (then it goes to the errors file).
+    """
 
     line: Any
     id: Any
@@ -58,40 +82,43 @@ class InputRecord:
 
 # --- readers ---------------------------------------------------------------------------------------------
 
+def _split_lines(binary: IO[bytes]) -> Iterator[bytes]:
+    """Yield lines of a binary stream without their ends; ``\\n``, ``\\r\\n`` and a lone ``\\r`` all end a line."""
+    for raw in binary:
+        if raw.endswith(b"\n"):
+            raw = raw[:-2] if raw.endswith(b"\r\n") else raw[:-1]
+        if b"\r" in raw:  # lone CR line ends (a raw CR cannot occur inside a JSON string)
+            yield from raw.split(b"\r")
+        else:
+            yield raw
+
+
 def _decode_stream(binary: IO[bytes]) -> Iterator[tuple[int, str | None, str | None]]:
-    """Yield (line number, text line, error) from a binary stream; detects UTF-8/UTF-16 BOMs."""
-    head = binary.read(4)
+    """Yield (line number, text line, error) from a binary stream; detects UTF-8 and UTF-16 byte order marks."""
+    head = binary.readline()
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        rest = head + binary.read()
         try:
-            text = rest.decode("utf-16")
+            text = (head + binary.read()).decode("utf-16")
         except UnicodeDecodeError as error:
-            yield 1, None, f"input is not valid UTF-16 ({error.reason})"
+            yield 1, None, f"input starts with a UTF-16 byte order mark but is not valid UTF-16 ({error.reason})"
             return
-        for number, line in enumerate(text.splitlines(), 1):
+        for number, line in enumerate(re.split(r"\r\n|\r|\n", text), 1):
             yield number, line, None
         return
     if head.startswith(codecs.BOM_UTF8):
         head = head[3:]
-    pending = head
-    number = 0
-    for chunk in iter(lambda: binary.readline(), b""):
-        pending += chunk
-        if not pending.endswith(b"\n"):
-            continue
-        number += 1
-        yield number, *_decode_line(pending, number)
-        pending = b""
-    if pending:
-        number += 1
-        yield number, *_decode_line(pending, number)
+    for number, raw in enumerate(_split_lines(_prepend(head, binary)), 1):
+        try:
+            yield number, raw.decode("utf-8"), None
+        except UnicodeDecodeError as error:
+            yield number, None, f"line is not valid UTF-8 (byte {error.start}: {raw[error.start:error.start + 1]!r})"
 
 
-def _decode_line(raw: bytes, number: int) -> tuple[str | None, str | None]:
-    try:
-        return raw.decode("utf-8").rstrip("\r\n"), None
-    except UnicodeDecodeError as error:
-        return None, f"line is not valid UTF-8 (byte {error.start}: {raw[error.start:error.start + 1]!r})"
+def _clean_id(value: Any) -> Any:
+    """Ids are str, int or None in the output; anything else becomes its JSON text."""
+    if value is None or isinstance(value, str) or (isinstance(value, int) and not isinstance(value, bool)):
+        return value
+    return json.dumps(value, ensure_ascii=False, default=str)
 
 
 def _jsonl_records(lines: Iterable[tuple[int, str | None, str | None]], id_field: str, text_field: str) -> Iterator[InputRecord]:
@@ -106,6 +133,9 @@ def _jsonl_records(lines: Iterable[tuple[int, str | None, str | None]], id_field
         except json.JSONDecodeError as problem:
             yield InputRecord(number, None, None, error=f"invalid JSON ({problem.msg} at column {problem.colno})")
             continue
+        except RecursionError:
+            yield InputRecord(number, None, None, error="invalid JSON (nested too deeply)")
+            continue
         if not isinstance(value, dict):
             yield InputRecord(number, None, None, error=f"a JSON object is expected, got {type(value).__name__}")
             continue
@@ -113,9 +143,7 @@ def _jsonl_records(lines: Iterable[tuple[int, str | None, str | None]], id_field
 
 
 def _record_from_mapping(number, value: dict, id_field: str, text_field: str) -> InputRecord:
-    record_id = value.get(id_field)
-    if isinstance(record_id, (dict, list)):
-        record_id = json.dumps(record_id)
+    record_id = _clean_id(value.get(id_field))
     meta = {k: v for k, v in value.items() if k not in (id_field, text_field)}
     text = value.get(text_field)
     if text_field not in value:
@@ -130,76 +158,138 @@ def _record_from_mapping(number, value: dict, id_field: str, text_field: str) ->
 
 
 def _csv_records(handle: IO[str], id_field: str, text_field: str) -> Iterator[InputRecord]:
-    reader = csv.DictReader(handle)
-    if reader.fieldnames is None:
+    reader = csv.reader(handle)
+    try:
+        header = next(reader, None)
+    except csv.Error as error:
+        raise InvalidInputError(f"cannot read the CSV header ({error})") from None
+    if header is None:
         return
-    if text_field not in reader.fieldnames:
-        raise InvalidInputError(f"the CSV header has no {text_field!r} column (columns: {', '.join(reader.fieldnames)}); "
-                                f"choose one with text_field=")
-    for row in reader:
+    if text_field not in header:
+        raise InvalidInputError(f"the CSV header has no {text_field!r} column (columns: {', '.join(header)}); "
+                                f"choose one with text_field= (--text-field)")
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as error:
+            yield InputRecord(reader.line_num, None, None, error=f"malformed CSV row ({error})")
+            continue
         number = reader.line_num
-        if None in row:  # more cells than header columns
-            row.pop(None)
-        missing = [name for name, value in row.items() if value is None]
-        record = _record_from_mapping(number, row, id_field, text_field)
-        if missing and text_field in missing:
-            record.error = f"row has fewer cells than the header (no {text_field!r})"
+        if not any(cell.strip() for cell in row):
+            continue
+        value = dict(zip(header, row))
+        record = _record_from_mapping(number, value, id_field, text_field)
+        if len(row) < len(header) and text_field not in value:
+            record.error = f"row has {len(row)} cells but the header has {len(header)} (no {text_field!r})"
         yield record
 
 
 def _folder_records(folder: Path) -> Iterator[InputRecord]:
-    for path in sorted(folder.rglob("*")):
-        relative = str(path.relative_to(folder))
-        if path.is_dir() or path.name.startswith("."):
+    def walk(directory: Path, seen: frozenset) -> Iterator[Path]:
+        try:
+            entries = sorted(directory.iterdir())
+        except OSError as error:
+            yield from [directory / f"?{error.strerror}"]
+            return
+        for path in entries:
+            if path.name.startswith("."):
+                continue
+            if path.is_dir():
+                real = path.resolve()
+                if real not in seen:  # symbolic link loops are followed once
+                    yield from walk(path, seen | {real})
+            else:
+                yield path
+
+    for path in walk(folder, frozenset({folder.resolve()})):
+        relative = path.relative_to(folder).as_posix()
+        if path.name.startswith("?"):
+            yield InputRecord(relative, relative, None, error=f"cannot list folder ({path.name[1:]})")
+            continue
+        if path.suffix.lower() not in TEXT_SUFFIXES:
             continue
         if path.is_symlink() and not path.exists():
             yield InputRecord(relative, relative, None, error="broken symbolic link")
             continue
-        if path.suffix.lower() not in (".txt", ".text", ""):
+        if not path.is_file():
+            yield InputRecord(relative, relative, None, error="not a regular file")
             continue
         try:
-            raw = path.read_bytes()
+            with open(path, "rb") as handle:
+                raw = handle.read()
         except OSError as error:
             yield InputRecord(relative, relative, None, error=f"cannot read file ({error.strerror})")
             continue
-        text, error = _decode_file(raw)
+        text, error = decode_bytes(raw)
         yield InputRecord(relative, relative, text, {}, error)
 
 
-def _decode_file(raw: bytes) -> tuple[str | None, str | None]:
+def decode_bytes(raw: bytes) -> tuple[str | None, str | None]:
+    """Decode a whole file: UTF-8 (with or without BOM) or UTF-16 with BOM; return (text, None) or (None, reason)."""
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
             return raw.decode("utf-16"), None
         except UnicodeDecodeError:
-            return None, "file is not valid UTF-16"
-    if b"\x00" in raw[:4096] and not raw.startswith(codecs.BOM_UTF8):
-        return None, "binary file (contains NUL bytes)"
+            return None, "file starts with a UTF-16 byte order mark but is not valid UTF-16"
     try:
-        return raw.decode("utf-8-sig"), None
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        return None, f"file is not valid UTF-8 (byte {error.start})"
+        if b"\x00" in raw[:4096]:
+            return None, "binary file (not text)"
+        return None, f"file is not valid UTF-8 (byte {error.start}: {raw[error.start:error.start + 1]!r})"
+    if "\x00" in text[:4096] and text[:4096].count("\x00") * 10 > min(len(text), 4096):
+        return None, "binary file (mostly NUL bytes)"
+    return text, None
+
+
+_decode_file = decode_bytes  # the name stance.cli uses
 
 
 def read_records(source: str | Path | IO, *, format: str | None = None, id_field: str = "id",
                  text_field: str = "text") -> Iterator[InputRecord]:
     """Stream records from a folder of ``.txt`` files, a JSON Lines or CSV file, a file object, or ``-`` (stdin).
 
-    Bad records are yielded with ``error`` set (never dropped). Memory does not grow with the input.
+    Bad records are yielded with ``error`` set, never dropped. Memory does not grow with the input.
+
+    Parameters
+    ----------
+    source : path, ``"-"`` or file object
+    format : {"jsonl", "csv", "txt"}, optional
+        Default: from the file suffix (``.csv``, ``.txt``, else JSON Lines).
+    id_field, text_field : str
+        Field (column) names of the id and the text.
 
     Raises
     ------
     InvalidInputError
-        If the source cannot be opened at all (missing file, unknown format).
+        If the source cannot be opened at all (missing file, unknown format, CSV without the text column).
+
+    Examples
+    --------
+    >>> import io
+    >>> [(r.line, r.id, r.error) for r in read_records(io.StringIO('{"id": 1, "text": "x"}\\n[1]\\n'))]
+    [(1, 1, None), (2, None, 'a JSON object is expected, got list')]
     """
+    if format not in (None, "jsonl", "csv", "txt"):
+        raise InvalidInputError(f"input format must be 'jsonl', 'csv' or 'txt', got {format!r}")
     if isinstance(source, (str, Path)) and str(source) == "-":
-        yield from _jsonl_records(_decode_stream(sys.stdin.buffer), id_field, text_field)
+        stream = sys.stdin.buffer if format != "csv" else io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8-sig",
+                                                                            errors="replace", newline="")
+        if format == "csv":
+            yield from _csv_records(stream, id_field, text_field)
+        else:
+            yield from _jsonl_records(_decode_stream(stream), id_field, text_field)
         return
     if not isinstance(source, (str, Path)):  # a file object
         if format == "csv":
             yield from _csv_records(source, id_field, text_field)
-        else:
+        elif isinstance(source, io.TextIOBase):
             lines = ((n, line.rstrip("\r\n"), None) for n, line in enumerate(source, 1))
             yield from _jsonl_records(lines, id_field, text_field)
+        else:
+            yield from _jsonl_records(_decode_stream(source), id_field, text_field)
         return
     path = Path(source)
     if path.is_dir():
@@ -207,7 +297,8 @@ def read_records(source: str | Path | IO, *, format: str | None = None, id_field
         return
     if not path.exists():
         raise InvalidInputError(f"input {path} does not exist")
-    format = format or ("csv" if path.suffix.lower() == ".csv" else "txt" if path.suffix.lower() == ".txt" else "jsonl")
+    suffix = path.suffix.lower()
+    format = format or ("csv" if suffix == ".csv" else "txt" if suffix in TEXT_SUFFIXES else "jsonl")
     try:
         handle = open(path, "rb")
     except OSError as error:
@@ -220,59 +311,200 @@ def read_records(source: str | Path | IO, *, format: str | None = None, id_field
             text_handle = io.TextIOWrapper(handle, encoding=encoding, errors="replace", newline="")
             yield from _csv_records(text_handle, id_field, text_field)
         elif format == "txt":
-            text, error = _decode_file(handle.read())
+            text, error = decode_bytes(handle.read())
             yield InputRecord(path.name, path.stem, text, {}, error)
         else:
             yield from _jsonl_records(_decode_stream(handle), id_field, text_field)
 
 
-# --- scoring --------------------------------------------------------------------------------------------
+def _count_records(source, format: str | None) -> int | None:
+    """A cheap count of the records of a file or folder, for the progress bar's ETA (None for streams)."""
+    if not isinstance(source, (str, Path)) or str(source) == "-":
+        return None
+    path = Path(source)
+    try:
+        if path.is_dir():
+            return sum(1 for p in path.rglob("*") if p.suffix.lower() in TEXT_SUFFIXES)
+        suffix = path.suffix.lower()
+        format = format or ("csv" if suffix == ".csv" else "txt" if suffix in TEXT_SUFFIXES else "jsonl")
+        if format == "txt":
+            return 1
+        if format == "csv":
+            with open(path, encoding="utf-8", errors="replace", newline="") as handle:
+                return max(sum(1 for _ in csv.reader(handle)) - 1, 0)
+        with open(path, "rb") as handle:
+            return sum(1 for line in _split_lines(handle) if line.strip())
+    except (OSError, csv.Error):
+        return None
 
-_WORKER_ANALYZERS: dict = {}
+
+# --- the analyzer in each worker ---------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class WorkerSpec:
+    """How a worker rebuilds the caller's analyzer: small, picklable, sent with each chunk (never the model)."""
+
+    key: str
+    model: str
+    max_length: int
+    find_unlisted: bool
+    gazetteer: str  # "default", "extend" or "replace"
+    actors: tuple = ()
 
 
-def _worker_analyzer(spec: tuple):
-    """The analyzer for ``spec`` in this process (loaded once per worker, not sent per article)."""
-    analyzer = _WORKER_ANALYZERS.get(spec)
-    if analyzer is None:
-        from . import load
+_WORKER_ANALYZERS: dict[str, Any] = {}
+_WORKER_LOCK = threading.Lock()
 
-        model, actors, max_length = spec
-        analyzer = load(model, actors=actors, max_length=max_length)
-        _WORKER_ANALYZERS.clear()
-        _WORKER_ANALYZERS[spec] = analyzer
+
+def worker_spec(analyzer) -> WorkerSpec:
+    """The :class:`WorkerSpec` that rebuilds ``analyzer`` (its model, actor list, limits); registers it in this process."""
+    from .actors import Gazetteer
+    from .model import MODELS_DIR
+
+    path = analyzer.model.path
+    model = "default"
+    if path is not None:
+        path = Path(path).resolve()
+        model = path.name if path.parent == MODELS_DIR.resolve() else str(path)
+    default = Gazetteer.default()
+    gazetteer = analyzer.gazetteer
+    if gazetteer is default:
+        mode, actors = "default", ()
+    elif all(gazetteer.actors.get(key) is actor for key, actor in default.actors.items()):
+        mode = "extend"
+        actors = tuple(a for key, a in gazetteer.actors.items() if default.actors.get(key) is not a)
+    else:
+        mode, actors = "replace", tuple(gazetteer.actors.values())
+    find_unlisted = bool(getattr(analyzer.finder, "find_unlisted", True))
+    digest = hashlib.sha256(pickle.dumps((model, analyzer.max_length, find_unlisted, mode, actors))).hexdigest()[:16]
+    spec = WorkerSpec(digest, model, analyzer.max_length, find_unlisted, mode, actors)
+    with _WORKER_LOCK:  # threads of this process reuse the caller's analyzer
+        _WORKER_ANALYZERS.setdefault(spec.key, analyzer)
+    return spec
+
+
+def worker_analyzer(spec: WorkerSpec):
+    """The analyzer for ``spec`` in this process: built once per worker and kept in a module cache."""
+    analyzer = _WORKER_ANALYZERS.get(spec.key)
+    if analyzer is not None:
+        return analyzer
+    with _WORKER_LOCK:
+        analyzer = _WORKER_ANALYZERS.get(spec.key)
+        if analyzer is None:
+            from .actors import Gazetteer
+            from .analyzer import Analyzer
+            from .model import load_model
+
+            gazetteer = Gazetteer.default()
+            if spec.gazetteer == "extend":
+                gazetteer = gazetteer.extended(spec.actors)
+            elif spec.gazetteer == "replace":
+                gazetteer = Gazetteer(spec.actors)
+            analyzer = Analyzer(load_model(spec.model), gazetteer, max_length=spec.max_length,
+                                find_unlisted=spec.find_unlisted)
+            if len(_WORKER_ANALYZERS) >= 4:
+                _WORKER_ANALYZERS.pop(next(iter(_WORKER_ANALYZERS)))
+            _WORKER_ANALYZERS[spec.key] = analyzer
     return analyzer
 
 
-def score_records(spec: tuple, records: list[InputRecord], analyzer=None) -> list[tuple[InputRecord, dict | None, str | None]]:
-    """Score one chunk; return (record, document dict or None, error or None) in input order."""
-    analyzer = analyzer or _worker_analyzer(spec)
+# --- scoring --------------------------------------------------------------------------------------------
+
+@dataclass
+class _Result:
+    """What a worker sends back for one record: small (the output bytes, not the document objects)."""
+
+    line: Any
+    id: Any
+    payload: bytes | None
+    error: str | None
+    truncated: bool = False
+
+
+def _date_of(meta: dict) -> str:
+    value = meta.get("date") if meta else None
+    if value is None or value == "":
+        return ""
+    value = str(value).strip()
+    return value[:10] if re.match(r"\d{4}-\d{2}-\d{2}", value) else value
+
+
+def _encode_json(document: dict) -> bytes:
+    try:
+        return (json.dumps(document, ensure_ascii=False) + "\n").encode("utf-8")
+    except UnicodeEncodeError:  # lone surrogates (from "\\ud800" escapes in the input): keep them escaped
+        return (json.dumps(document, ensure_ascii=True) + "\n").encode("ascii")
+
+
+def _csv_rows(document: dict, line: Any, date: str) -> list[list]:
+    rows = []
+    for sentence in document["sentences"]:
+        for actor in sentence["actors"]:
+            rows.append([document["id"], line, sentence["index"], sentence["start"], sentence["end"], actor["id"],
+                         actor["name"], actor["type"], actor["affiliation"], actor["stance"]["label"],
+                         round(actor["stance"]["score"], 6), actor["stance"]["target"], actor["sentiment"]["label"],
+                         sentence["sentiment"]["label"], len(actor["mentions"]), date])
+    if not rows:  # every article appears, even with no actor
+        rows.append([document["id"], line] + [""] * (len(CSV_COLUMNS) - 3) + [date])
+    return rows
+
+
+def _encode_csv(rows: list[list]) -> bytes:
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\n").writerows(rows)
+    return buffer.getvalue().encode("utf-8", errors="replace")
+
+
+def _payload(document, record: InputRecord, format: str) -> bytes:
+    data = document.to_dict()
+    if format == "csv":
+        return _encode_csv(_csv_rows(data, record.line, _date_of(record.meta)))
+    data = {"schema": data.pop("schema"), "line": record.line, **data}
+    return _encode_json(data)
+
+
+def score_chunk(spec: WorkerSpec, records: list[InputRecord], format: str = "jsonl") -> list[_Result]:
+    """Score one chunk in a worker; return one result per record, in input order.
+
+    A record whose text cannot be analysed (or that trips an unexpected error) becomes an error
+    result; the other records of the chunk are still scored.
+    """
+    analyzer = worker_analyzer(spec)
     good = [r for r in records if r.error is None]
-    results: dict[int, tuple] = {}
+    payloads: dict[int, tuple] = {}
     try:
         documents = analyzer._analyse_batch([(r.text, r.id, r.meta) for r in good])
         for record, document in zip(good, documents):
-            results[id(record)] = (document.to_dict(), None)
-    except StanceError:
-        for record in good:  # find the one that failed; score the rest
+            payloads[id(record)] = (_payload(document, record, format), None, document.truncated)
+    except Exception:  # noqa: BLE001 - find the record that failed; score the others one by one
+        for record in good:
             try:
-                results[id(record)] = (analyzer(record.text, id=record.id, meta=record.meta).to_dict(), None)
+                document = analyzer._analyse_batch([(record.text, record.id, record.meta)])[0]
+                payloads[id(record)] = (_payload(document, record, format), None, document.truncated)
             except StanceError as error:
-                results[id(record)] = (None, str(error))
-    out = []
+                payloads[id(record)] = (None, str(error), False)
+            except Exception as error:  # noqa: BLE001 - one bad article must not stop a million-article run
+                payloads[id(record)] = (None, f"internal error ({type(error).__name__}: {error}); "
+                                              "please report it with this record", False)
+    results = []
     for record in records:
         if record.error is not None:
-            out.append((record, None, record.error))
+            results.append(_Result(record.line, record.id, None, record.error))
         else:
-            document, error = results[id(record)]
-            out.append((record, document, error))
-    return out
+            payload, error, truncated = payloads[id(record)]
+            results.append(_Result(record.line, record.id, payload, error, truncated))
+    return results
 
 
-def _chunks(records: Iterable[InputRecord], size: int) -> Iterator[list[InputRecord]]:
-    chunk: list[InputRecord] = []
-    for record in records:
-        chunk.append(record)
+def _documents_chunk(spec: WorkerSpec, items: list[tuple]) -> list:
+    """Score one chunk of (text, id, meta) in a worker and return Documents (for ``Analyzer.pipe``)."""
+    return worker_analyzer(spec)._analyse_batch(items)
+
+
+def _chunks(items: Iterable, size: int) -> Iterator[list]:
+    chunk: list = []
+    for item in items:
+        chunk.append(item)
         if len(chunk) >= size:
             yield chunk
             chunk = []
@@ -280,109 +512,156 @@ def _chunks(records: Iterable[InputRecord], size: int) -> Iterator[list[InputRec
         yield chunk
 
 
-def _scored_chunks(spec: tuple, chunks: Iterable[list[InputRecord]], jobs: int, analyzer=None):
+def _run(function, spec: WorkerSpec, chunks: Iterable[list], jobs: int | None, *args) -> Iterator[list]:
+    """``function(spec, chunk, *args)`` for each chunk, in input order; through joblib when ``jobs != 1``."""
     if jobs == 1:
         for chunk in chunks:
-            yield score_records(spec, chunk, analyzer)
+            yield function(spec, chunk, *args)
         return
     from joblib import Parallel, delayed
 
+    # No backend here: the caller chooses it with joblib.parallel_config (loky, threading, dask, ...).
     parallel = Parallel(n_jobs=jobs, return_as="generator", pre_dispatch="2*n_jobs")
-    yield from parallel(delayed(score_records)(spec, chunk) for chunk in chunks)
+    yield from parallel(delayed(function)(spec, chunk, *args) for chunk in chunks)
 
 
-def parallel_pipe(analyzer, texts: Iterable[Any], *, batch_size: int, n_jobs: int, as_tuples: bool = False):
-    """``Analyzer.pipe(..., n_jobs=N)``: documents in input order, computed by joblib workers."""
-    from .document import Document  # noqa: F401  (documents are rebuilt from dicts)
+def parallel_pipe(analyzer, texts: Iterable[Any], *, batch_size: int, n_jobs: int | None,
+                  as_tuples: bool = False) -> Iterator[Any]:
+    """``Analyzer.pipe(..., n_jobs=N)``: Documents in input order, computed by joblib workers.
 
-    manifest_path = analyzer.model.path
-    spec = (str(manifest_path) if manifest_path else "default", None, analyzer.max_length)
-    contexts: list = []
+    Each worker rebuilds the caller's analyzer once (same model, actor list and limits); chunks of
+    ``batch_size`` texts are the tasks. The backend is the caller's ``joblib.parallel_config``.
+    """
+    from .analyzer import check_text
 
-    def records():
-        for number, item in enumerate(texts):
+    spec = worker_spec(analyzer)
+    contexts: deque = deque()
+
+    def items():
+        for item in texts:
             if as_tuples:
                 item, context = item
                 contexts.append(context)
             text, doc_id, meta = analyzer._as_record(item)
-            from .analyzer import check_text
-
             check_text(text, doc_id)
-            yield InputRecord(number, doc_id, text, meta or {})
+            yield (text, doc_id, meta)
 
-    position = 0
-    for chunk in _scored_chunks(spec, _chunks(records(), batch_size), n_jobs):
-        for record, document, error in chunk:
-            if error:
-                raise InvalidInputError(f"record {record.id!r}: {error}")
-            result = document_from_dict(document)
-            yield (result, contexts[position]) if as_tuples else result
-            position += 1
-
-
-def document_from_dict(data: dict):
-    """Rebuild a :class:`~stance.document.Document` from ``to_dict()`` output."""
-    from .document import Document, Mention, Sentence, SentenceActor, Sentiment, Stance, summarize_actors
-
-    sentences = tuple(
-        Sentence(s["index"], s["start"], s["end"], s["text"], Sentiment(**s["sentiment"]), tuple(
-            SentenceActor(a["id"], a["name"], a["type"], a["affiliation"], tuple(Mention(**m) for m in a["mentions"]),
-                          Stance(**a["stance"]), Sentiment(**a["sentiment"])) for a in s["actors"]))
-        for s in data["sentences"])
-    known = {"schema", "id", "text", "sentences", "actors", "truncated"}
-    meta = {k: v for k, v in data.items() if k not in known}
-    return Document(data["id"], data["text"], sentences, summarize_actors(sentences), meta, bool(data.get("truncated")))
+    for documents in _run(_documents_chunk, spec, _chunks(items(), batch_size), n_jobs):
+        for document in documents:
+            yield (document, contexts.popleft()) if as_tuples else document
 
 
 # --- writers and resume -------------------------------------------------------------------------------------
 
-def _csv_rows(document: dict, line) -> list[list]:
-    rows = []
-    for sentence in document["sentences"]:
-        for actor in sentence["actors"]:
-            rows.append([document["id"], line, sentence["index"], sentence["start"], sentence["end"], actor["id"],
-                         actor["name"], actor["type"], actor["affiliation"], actor["stance"]["label"],
-                         round(actor["stance"]["score"], 6), actor["stance"]["target"], actor["sentiment"]["label"],
-                         sentence["sentiment"]["label"]])
-    if not rows:  # every article appears, even with no actor
-        rows.append([document["id"], line] + [""] * (len(CSV_COLUMNS) - 2))
-    return rows
+class _Sink:
+    """Bytes out to a path (binary, appended or new) or to a caller's file object (text or binary)."""
+
+    def __init__(self, target, append: bool):
+        self.path = Path(target) if isinstance(target, (str, Path)) else None
+        if self.path is not None:
+            self.handle = open(self.path, "ab" if append else "wb")
+            self.text = False
+        else:
+            self.handle = target
+            self.text = isinstance(target, io.TextIOBase) or hasattr(target, "encoding")
+
+    def write(self, data: bytes) -> None:
+        self.handle.write(data.decode("utf-8") if self.text else data)
+
+    def flush(self) -> None:
+        self.handle.flush()
+
+    def close(self) -> None:
+        if self.path is not None:
+            self.handle.close()
 
 
-def _repair_and_collect(path: Path, format: str) -> set:
-    """Cut a torn last line (from a killed run) and return the input positions already written."""
+_JSONL_KEY = re.compile(rb'^\{"(?:schema": "[^"]*", ")?line": ("(?:[^"\\]|\\.)*"|-?\d+)[,}]')
+
+
+def _resume_jsonl(path: Path) -> set:
+    """Cut a torn last line off a JSON Lines file (from a killed run); return the input positions it holds."""
     done: set = set()
-    if not path.exists():
-        return done
-    with open(path, "rb+") as handle:
-        data = handle.read()
-        cut = data.rfind(b"\n") + 1
-        if cut < len(data):
-            handle.truncate(cut)
-            data = data[:cut]
-    text = data.decode("utf-8", errors="replace")
-    if format == "csv":
-        reader = csv.reader(io.StringIO(text))
-        header = next(reader, None)
-        if header:
-            position = header.index("line") if "line" in header else 1
-            for row in reader:
-                if len(row) > position:
-                    done.add(row[position])
-        return done
-    for line in text.splitlines():
-        try:
-            value = json.loads(line)
-        except json.JSONDecodeError:
-            continue
-        if isinstance(value, dict) and "line" in value:
-            done.add(str(value["line"]))
+    end = 0
+    with open(path, "rb") as handle:
+        for raw in handle:
+            if not raw.endswith(b"\n"):
+                break
+            end += len(raw)
+            match = _JSONL_KEY.match(raw)
+            try:
+                value = json.loads(match.group(1)) if match else json.loads(raw).get("line")
+            except (ValueError, AttributeError):
+                continue
+            if value is not None:
+                done.add(str(value))
+    _truncate(path, end)
     return done
+
+
+def _resume_csv(path: Path) -> set:
+    """Drop the last article of a CSV output (it may be incomplete) and any torn row; return the positions kept."""
+    offsets = [0]
+
+    def lines(handle):
+        for raw in handle:
+            if not raw.endswith(b"\n"):
+                return
+            offsets[0] += len(raw)
+            yield raw.decode("utf-8", errors="replace")
+
+    done: set = set()
+    with open(path, "rb") as handle:
+        source = lines(handle)
+        reader = csv.reader(source)
+        try:
+            header = next(reader, None)
+        except csv.Error:
+            header = None
+        header_end = offsets[0] if header == CSV_COLUMNS else 0
+        keep = header_end
+        last, last_start = None, header_end
+        if header_end:
+            position = CSV_COLUMNS.index("line")
+            while True:
+                row_start = offsets[0]
+                try:
+                    row = next(reader)
+                except (StopIteration, csv.Error):
+                    break
+                if len(row) != len(CSV_COLUMNS):
+                    break
+                if row[position] != last:
+                    if last is not None:
+                        done.add(last)
+                    last, last_start = row[position], row_start
+            keep = last_start  # the last article is scored again: its rows may be incomplete
+    _truncate(path, keep)
+    return done
+
+
+def _truncate(path: Path, size: int) -> None:
+    if path.stat().st_size != size:
+        with open(path, "rb+") as handle:
+            handle.truncate(size)
 
 
 @dataclass
 class ScoreStats:
-    """What a :func:`score_collection` run did."""
+    """What a :func:`score_collection` run did.
+
+    Attributes
+    ----------
+    scored : int
+        Records written to the output in this run.
+    failed : int
+        Records written to the errors file in this run.
+    skipped : int
+        Records already done by an earlier run (with ``resume=True``).
+    truncated : int
+        Scored records whose text was cut at ``max_length``.
+    seconds : float
+    """
 
     scored: int = 0
     failed: int = 0
@@ -392,161 +671,226 @@ class ScoreStats:
 
     @property
     def articles_per_second(self) -> float:
+        """Records handled (scored or failed) per second of this run."""
         return (self.scored + self.failed) / self.seconds if self.seconds else 0.0
 
 
-def score_collection(source, out, *, jobs: int = 1, batch_size: int = 32, resume: bool = False,
-                     errors: str | Path | IO | None = None, format: str | None = None, input_format: str | None = None,
-                     id_field: str = "id", text_field: str = "text", model: str | Path = "default",
-                     actors: str | Path | None = None, max_length: int | None = None, progress: bool | None = None,
-                     summary: str | Path | None = None, strict: bool = False, analyzer=None) -> ScoreStats:
+def score_collection(source: str | Path | IO, out: str | Path | IO, *, jobs: int | None = 1, batch_size: int = 32,
+                     resume: bool = False, errors: str | Path | IO | None = None, format: str | None = None,
+                     input_format: str | None = None, id_field: str = "id", text_field: str = "text",
+                     model: str | Path = "default", actors: str | Path | None = None, max_length: int | None = None,
+                     progress: bool | None = None, summary: str | Path | None = None, strict: bool = False,
+                     analyzer=None) -> ScoreStats:
     """Score a collection of articles into JSON Lines (one document per article) or CSV (one row per actor).
 
     Parameters
     ----------
     source : path, ``"-"`` or file object
-        A folder of ``.txt`` files (id = relative path), a ``.jsonl`` or ``.csv`` file, or stdin.
+        A folder of ``.txt`` files (id = relative path), a ``.jsonl`` or ``.csv`` file, or ``"-"`` for
+        JSON Lines on stdin. Read as a stream: memory does not grow with the collection.
     out : path or file object
-        Where the results go. With a path, each chunk is flushed as it is done.
-    jobs : int, default=1
-        Worker processes through ``joblib.Parallel``; the backend is the caller's ``joblib.parallel_config``.
+        Where the results go. Output order is input order; each chunk is flushed when done.
+    jobs : int or None, default=1
+        Parallel workers through ``joblib.Parallel`` over chunks (-1: all cores; None: the ``n_jobs`` of
+        the active ``joblib.parallel_config``). The backend is the caller's ``joblib.parallel_config``.
+        Each worker loads the model once.
     batch_size : int, default=32
         Articles per chunk (one joblib task).
     resume : bool, default=False
-        Keep what an earlier (killed) run wrote to ``out``/``errors`` and score only the rest.
+        Keep what an earlier (killed) run wrote to ``out`` and ``errors`` and score only the rest.
     errors : path or file object, optional
-        Where records that cannot be scored go (JSON Lines: line, id, reason). Without it, they are
-        counted and reported on stderr only; with ``strict=True`` the first one raises.
+        Where records that cannot be scored go, as JSON Lines ``{"line", "id", "reason"}``. Without it
+        they are only counted (``ScoreStats.failed``).
     format : {"jsonl", "csv"}, optional
-        Output format (default from the file suffix, else jsonl).
+        Output format (default: ``csv`` for a ``.csv`` path, else ``jsonl``). JSON Lines records are
+        ``Document.to_dict()`` plus ``line`` (the input position) and the record's other fields.
     input_format : {"jsonl", "csv", "txt"}, optional
+        Input format (default: from the suffix).
     id_field, text_field : str
-        Field (column) names of the id and the text in JSONL and CSV input.
+        Field (column) names of the id and the text in JSON Lines and CSV input.
+    model, actors, max_length
+        As in :func:`stance.load` (ignored when ``analyzer`` is given).
+    progress : bool, optional
+        Show a progress bar (articles done, rate, ETA) on stderr; default: only when stderr is a terminal.
     summary : path, optional
-        Write a per-actor table (mentions and stance counts, per date when records have ``date``).
+        Write a per-actor CSV table (articles, mentions and stance counts), with one more row per date
+        when records have a ``date``.
+    strict : bool, default=False
+        Raise :class:`~stance.InvalidInputError` at the first record that cannot be scored (it is
+        still written to ``errors``).
+    analyzer : Analyzer, optional
+        Use this analyzer (workers rebuild it from its model, actor list and limits).
 
     Returns
     -------
     ScoreStats
-    """
-    from .labels import SCHEMA  # noqa: F401
 
+    Raises
+    ------
+    InvalidInputError
+        If the input cannot be opened or read at all, or (with ``strict``) at the first bad record.
+    ModelError
+        If the model cannot be loaded.
+
+    See Also
+    --------
+    stance.Analyzer.pipe : the generator form, in memory.
+
+    Examples
+    --------
+    >>> import io, json
+    >>> out = io.StringIO()
+    >>> src = io.StringIO('{"id": "a", "text": "The Kremlin rejected the plan.", "date": "2024-05-01"}\\n')
+    >>> score_collection(src, out, progress=False).scored
+    1
+    >>> row = json.loads(out.getvalue())
+    >>> row["id"], row["date"], row["actors"][0]["name"]
+    ('a', '2024-05-01', 'Kremlin')
+    """
     started = time.time()
+    if batch_size < 1:
+        raise InvalidInputError(f"batch_size must be at least 1, got {batch_size}")
     out_path = Path(out) if isinstance(out, (str, Path)) else None
-    format = format or ("csv" if out_path is not None and out_path.suffix.lower() == ".csv" else "jsonl")
+    if format is None:
+        format = "csv" if out_path is not None and out_path.suffix.lower() == ".csv" else "jsonl"
     if format not in ("jsonl", "csv"):
         raise InvalidInputError(f"output format must be 'jsonl' or 'csv', got {format!r}")
+    if analyzer is None:
+        from . import load
+
+        analyzer = load(model, actors=actors, max_length=max_length)
+    spec = worker_spec(analyzer)
     errors_path = Path(errors) if isinstance(errors, (str, Path)) else None
+    records = read_records(source, format=input_format, id_field=id_field, text_field=text_field)
+    first = next(records, None)  # opens the input: fail before touching the output
     done: set = set()
     if resume:
-        if out_path is not None:
-            done |= _repair_and_collect(out_path, format)
-        if errors_path is not None:
-            done |= _repair_and_collect(errors_path, "jsonl")
-    mode = "a" if resume else "w"
-    out_handle = open(out_path, mode, encoding="utf-8", newline="") if out_path is not None else out
-    errors_handle = open(errors_path, mode, encoding="utf-8") if errors_path is not None else errors
-    csv_writer = csv.writer(out_handle, lineterminator="\n") if format == "csv" else None
-    if csv_writer is not None and not (resume and out_path is not None and out_path.stat().st_size > 0):
-        csv_writer.writerow(CSV_COLUMNS)
+        if out_path is not None and out_path.exists():
+            done |= _resume_csv(out_path) if format == "csv" else _resume_jsonl(out_path)
+        if errors_path is not None and errors_path.exists():
+            done |= _resume_jsonl(errors_path)
+    append = resume
+    out_sink = _Sink(out, append)
+    errors_sink = _Sink(errors, append) if errors is not None else None
     stats = ScoreStats()
-    spec = (str(model), str(actors) if actors else None, max_length)
-    if jobs == 1 and analyzer is None:
-        analyzer = _worker_analyzer(spec)
-    bar = _progress_bar(progress)
+    bar = _progress_bar(progress, source, input_format, len(done))
 
-    def pending():
-        for record in read_records(source, format=input_format, id_field=id_field, text_field=text_field):
-            if str(record.line) in done:
+    def pending() -> Iterator[InputRecord]:
+        if first is None:
+            return
+        for record in _prepend(first, records):
+            if done and str(record.line) in done:
                 stats.skipped += 1
                 continue
             yield record
 
     try:
-        for chunk in _scored_chunks(spec, _chunks(pending(), batch_size), jobs, analyzer):
-            for record, document, error in chunk:
-                if error is not None:
-                    stats.failed += 1
-                    entry = {"line": record.line, "id": record.id, "reason": error}
-                    if strict:
-                        raise InvalidInputError(f"record at line {record.line} (id {record.id!r}): {error}")
-                    if errors_handle is not None:
-                        errors_handle.write(json.dumps(entry, ensure_ascii=False) + "\n")
+        if format == "csv" and not (out_path is not None and append and out_path.stat().st_size > 0):
+            out_sink.write(_encode_csv([CSV_COLUMNS]))
+        for results in _run(score_chunk, spec, _chunks(pending(), batch_size), jobs, format):
+            problem = None
+            for result in results:
+                if result.error is None:
+                    stats.scored += 1
+                    stats.truncated += result.truncated
+                    out_sink.write(result.payload)
                     continue
-                stats.scored += 1
-                stats.truncated += bool(document.get("truncated"))
-                document["line"] = record.line
-                if csv_writer is not None:
-                    csv_writer.writerows(_csv_rows(document, record.line))
-                else:
-                    out_handle.write(json.dumps(document, ensure_ascii=False) + "\n")
-            out_handle.flush()
-            if errors_handle is not None:
-                errors_handle.flush()
+                stats.failed += 1
+                if errors_sink is not None:
+                    entry = {"line": result.line, "id": result.id, "reason": result.error}
+                    errors_sink.write(_encode_json(entry))
+                if strict and problem is None:
+                    problem = result
+            out_sink.flush()
+            if errors_sink is not None:
+                errors_sink.flush()
             if bar is not None:
-                bar.update(len(chunk))
+                bar.update(len(results))
+            if problem is not None:
+                raise InvalidInputError(f"record at line {problem.line} (id {problem.id!r}): {problem.error}")
     finally:
         if bar is not None:
             bar.close()
-        if out_path is not None:
-            out_handle.close()
-        if errors_path is not None:
-            errors_handle.close()
+        out_sink.close()
+        if errors_sink is not None:
+            errors_sink.close()
         stats.seconds = time.time() - started
-    if summary is not None and out_path is not None:
+    if summary is not None:
+        if out_path is None:
+            raise InvalidInputError("summary needs the output to be a file (it is computed from it)")
         write_summary(out_path, summary, format)
     return stats
 
 
-def _progress_bar(progress: bool | None):
+def _prepend(first, rest: Iterator) -> Iterator:
+    yield first
+    yield from rest
+
+
+def _progress_bar(progress: bool | None, source, input_format: str | None, done: int):
     if progress is None:
         progress = sys.stderr.isatty()
     if not progress:
         return None
     from tqdm import tqdm
 
-    return tqdm(unit=" articles", file=sys.stderr, dynamic_ncols=True)
+    total = _count_records(source, input_format)
+    return tqdm(total=max(total - done, 0) if total is not None else None, unit=" articles", file=sys.stderr,
+                dynamic_ncols=True, smoothing=0.1)
 
 
 def write_summary(scores: str | Path, summary: str | Path, format: str = "jsonl") -> None:
-    """Per-actor table from a scored file: mentions and stance counts, per date when documents have ``date``."""
+    """Write a per-actor table computed from a scored file (JSON Lines or CSV output of :func:`score_collection`).
+
+    One row per actor (``date`` empty) with ``articles``, ``mentions`` and the number of sentences with
+    each stance; when records have a ``date``, one more row per actor and date.
+
+    Examples
+    --------
+    >>> import io, json, tempfile, pathlib, csv
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> src = io.StringIO(json.dumps({"id": 1, "text": "NATO warned Moscow.", "date": "2024-01-02"}) + "\\n")
+    >>> _ = score_collection(src, folder / "out.jsonl", progress=False, summary=folder / "actors.csv")
+    >>> [(r["actor_id"], r["date"], r["mentions"]) for r in csv.DictReader(open(folder / "actors.csv"))][:2]
+    [('nato', '', '1'), ('nato', '2024-01-02', '1')]
+    """
     from .labels import STANCE_LABELS
 
-    counts: dict[tuple, Counter] = {}
+    counts: dict[tuple[str, str], Counter] = {}
     names: dict[str, tuple] = {}
+
+    def add(actor_id: str, date: str, mentions: int, stances: dict, new_article: bool) -> None:
+        for key in {(actor_id, ""), (actor_id, date)}:
+            counter = counts.setdefault(key, Counter())
+            counter["mentions"] += mentions
+            counter["articles"] += new_article
+            counter.update(stances)
+
     with open(scores, encoding="utf-8", newline="") as handle:
         if format == "csv":
+            last_line: dict[tuple[str, str], str] = {}
             for row in csv.DictReader(handle):
                 if not row.get("actor_id"):
                     continue
-                key = (row["actor_id"], "")
-                names[row["actor_id"]] = (row["name"], row["type"], row["affiliation"])
-                counter = counts.setdefault(key, Counter())
-                counter["mentions"] += 1
-                counter[row["stance"]] += 1
+                actor_id, date = row["actor_id"], row.get("date") or ""
+                names[actor_id] = (row["name"], row["type"], row["affiliation"])
+                new = last_line.get((actor_id, date)) != row["line"]
+                last_line[(actor_id, date)] = row["line"]
+                add(actor_id, date, int(row.get("mentions") or 1), {row["stance"]: 1}, new)
         else:
             for line in handle:
                 try:
                     document = json.loads(line)
                 except json.JSONDecodeError:
                     continue
-                date = str(document.get("date") or "")[:10]
+                date = _date_of(document)
                 for actor in document.get("actors", []):
-                    names[actor["id"]] = (actor["name"], actor["type"], actor["affiliation"])
-                    counter = counts.setdefault((actor["id"], date), Counter())
-                    counter["mentions"] += actor["mentions"]
-                    counter["articles"] += 1
-                    for label, count in actor["stances"].items():
-                        counter[label] += count
+                    names[actor["id"]] = (actor["name"], actor["type"], actor["affiliation"] or "")
+                    add(actor["id"], date, actor["mentions"], actor["stances"], True)
+    totals = {actor_id: counts[(actor_id, "")]["mentions"] for actor_id in names}
     with open(summary, "w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle, lineterminator="\n")
         writer.writerow(["actor_id", "name", "type", "affiliation", "date", "articles", "mentions", *STANCE_LABELS])
-        for (actor_id, date), counter in sorted(counts.items(), key=lambda item: (-item[1]["mentions"], item[0])):
+        for (actor_id, date), counter in sorted(counts.items(), key=lambda item: (-totals[item[0][0]], item[0])):
             writer.writerow([actor_id, *names[actor_id], date, counter["articles"], counter["mentions"],
                              *[counter[label] for label in STANCE_LABELS]])
-
-
-def _environment_jobs(jobs: int) -> int:
-    if jobs == -1:
-        return os.cpu_count() or 1
-    return jobs

@@ -81,6 +81,38 @@ def _cmd_split(args) -> int:
     return 0
 
 
+def _write_output(path: str, html: str) -> None:
+    if path == "-":
+        sys.stdout.write(html)
+    else:
+        Path(path).write_text(html, encoding="utf-8")
+        print(f"stance: wrote {path}", file=sys.stderr)
+
+
+def _cmd_render(args) -> int:
+    import stance
+    from .render import document_html
+
+    nlp = stance.load(args.model, actors=args.actors)
+    doc = nlp(_read_text(args.file), id=args.id or (None if args.file == "-" else Path(args.file).stem))
+    _write_output(args.output, document_html(doc))
+    return 0
+
+
+def _cmd_report(args) -> int:
+    from .render import collection_report_html, iter_scores
+
+    _write_output(args.output, collection_report_html(iter_scores(args.scores), title=args.title, top=args.top))
+    return 0
+
+
+def _positive_int(value: str) -> int:
+    number = int(value)
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, got {number}")
+    return number
+
+
 def _cmd_score(args) -> int:
     from .batch import score_collection
 
@@ -91,17 +123,23 @@ def _cmd_score(args) -> int:
     if args.scheduler:
         try:
             from dask.distributed import Client
-            from joblib import parallel_config
         except ImportError:
             raise StanceError("--scheduler needs the dask extra: pip install 'stance[dask]'") from None
-        with Client(args.scheduler), parallel_config(backend="dask"):
-            stats = score_collection(args.input, args.output, **{**kwargs, "jobs": max(args.jobs, 2)})
+        from joblib import parallel_config
+
+        try:
+            client = Client(args.scheduler, timeout="20s")
+        except (OSError, TimeoutError, ValueError) as error:
+            raise StanceError(f"cannot connect to the Dask scheduler at {args.scheduler} ({error})") from None
+        with client, parallel_config(backend="dask"):  # every worker of the cluster unless --jobs says otherwise
+            stats = score_collection(args.input, args.output, **{**kwargs, "jobs": -1 if args.jobs == 1 else args.jobs})
     else:
         stats = score_collection(args.input, args.output, **kwargs)
     if not args.quiet or stats.failed:
         where = f" (see {args.errors})" if args.errors and stats.failed else ""
-        print(f"stance: scored {stats.scored} articles, {stats.failed} failed{where}, {stats.skipped} already done, "
-              f"{stats.articles_per_second:.1f} articles/s", file=sys.stderr)
+        truncated = f", {stats.truncated} truncated" if stats.truncated else ""
+        print(f"stance: scored {stats.scored} articles, {stats.failed} failed{where}{truncated}, "
+              f"{stats.skipped} already done, {stats.articles_per_second:.1f} articles/s", file=sys.stderr)
     return 1 if (args.strict and stats.failed) else 0
 
 
@@ -128,16 +166,17 @@ def build_parser() -> argparse.ArgumentParser:
     score.add_argument("-o", "--output", required=True, help="output file (.jsonl or .csv)")
     score.add_argument("--format", choices=["jsonl", "csv"], help="output format (default: from the file suffix)")
     score.add_argument("--input-format", choices=["jsonl", "csv", "txt"], help="input format (default: from the suffix)")
-    score.add_argument("--jobs", "-j", type=int, default=1, help="worker processes (default 1)")
-    score.add_argument("--batch-size", type=int, default=32, help="articles per chunk (default 32)")
+    score.add_argument("--jobs", "-j", type=int, default=1, help="worker processes (default 1; -1: all cores)")
+    score.add_argument("--batch-size", type=_positive_int, default=32, help="articles per chunk (default 32)")
     score.add_argument("--resume", action="store_true", help="complete the output of an interrupted run")
     score.add_argument("--errors", help="write records that cannot be scored here (JSON Lines: line, id, reason)")
     score.add_argument("--summary", help="write a per-actor summary table (CSV)")
     score.add_argument("--id-field", default="id")
     score.add_argument("--text-field", default="text")
-    score.add_argument("--max-length", type=int, help="maximum article length in characters (default 1,000,000)")
+    score.add_argument("--max-length", type=_positive_int, help="maximum article length in characters (default 1,000,000)")
     score.add_argument("--scheduler", help="run on a Dask distributed cluster (tcp://HOST:PORT)")
-    score.add_argument("--strict", action="store_true", help="stop with exit code 1 at the first bad record")
+    score.add_argument("--strict", action="store_true",
+                       help="stop with exit code 1 at the first record that cannot be scored (default: record it and go on)")
     score.add_argument("--quiet", "-q", action="store_true", help="no progress bar (for logs)")
     model_options(score)
     score.set_defaults(run=_cmd_score)
@@ -149,6 +188,20 @@ def build_parser() -> argparse.ArgumentParser:
     split = commands.add_parser("split", help="print sentence spans (start, end, text) of a file")
     split.add_argument("file")
     split.set_defaults(run=_cmd_split)
+
+    render = commands.add_parser("render", help="analyse one article and write it as a self-contained HTML page")
+    render.add_argument("file", help="a text file, or - for stdin")
+    render.add_argument("-o", "--output", required=True, help="the HTML file to write (- for stdout)")
+    render.add_argument("--id", help="document id (default: the file name)")
+    model_options(render)
+    render.set_defaults(run=_cmd_render)
+
+    report = commands.add_parser("report", help="write an HTML report on a scored collection (stance score output)")
+    report.add_argument("scores", help="a .jsonl file written by `stance score`, or - for stdin")
+    report.add_argument("-o", "--output", required=True, help="the HTML file to write (- for stdout)")
+    report.add_argument("--title", default="Stance report", help="the report title")
+    report.add_argument("--top", type=int, default=20, help="how many actors (by mentions) the charts show")
+    report.set_defaults(run=_cmd_report)
     return parser
 
 
