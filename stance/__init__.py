@@ -21,6 +21,7 @@ __version__ = "0.1.0"
 
 from .actors import Actor, ActorFinder, Gazetteer, load_actor_list  # noqa: E402
 from .analyzer import Analyzer  # noqa: E402
+from .batch import score_collection  # noqa: E402  (stdlib only at import time; joblib is imported on use)
 from .document import ActorSummary, Document, Mention, Sentence, SentenceActor, Sentiment, Stance  # noqa: E402
 from .exceptions import (InvalidInputError, ModelError, ModelIntegrityError, ModelNotFoundError,  # noqa: E402
                          ModelVersionError, ModelVersionWarning, StanceError, TrainingDataError)
@@ -95,9 +96,3 @@ def analyze(text: str, id=None) -> Document:
     """
     return _default_analyzer()(text, id=id)
 
-
-def score_collection(source, out, **kwargs):
-    """Score a collection of articles to a file; see :func:`stance.batch.score_collection`."""
-    from .batch import score_collection as _score_collection
-
-    return _score_collection(source, out, **kwargs)

@@ -189,6 +189,10 @@ PRONOUNS = {"he", "she"}
 PLURAL_PRONOUNS = {"they"}
 NEUTER_PRONOUNS = {"it"}
 POSSESSIVE = re.compile(r"['\u2019]s?$")
+FUNCTION_WORDS = {"and", "or", "nor", "to", "for", "on", "in", "with", "at", "of", "itself", "that", "which", "who", "by",
+                  "over", "after", "before", "as", "from", "about", "against", "under", "into", "but", "if", "than",
+                  "while", "when", "because", "since", "until", "also", "not", "never", "already", "again", "this",
+                  "last", "next", "earlier", "later", "alone", "instead", "too", "itself", "themselves", "a", "an", "the"}
 DASHES = {"-", "\u2014", "\u2013", "--"}
 
 
@@ -498,6 +502,12 @@ class ActorFinder:
             e -= len(last) - len(_bare(last))
         actor = self._register(actor, state)
         sentence.mentions.append(FoundMention(s, e, sentence.text[s:e], actor, via))
+        tokens = sentence.tokens
+        if actor.type != "person" and j + 2 < len(tokens):  # "... Agency (NISA)", "... Agency, or NISA,"
+            if tokens[j] == "(" and tokens[j + 2] == ")" and tokens[j + 1].isupper():
+                state.surnames.setdefault(tokens[j + 1], actor.id)
+            elif tokens[j] == "," and sentence.lower[j + 1] == "or" and tokens[j + 2].isupper():
+                state.surnames.setdefault(tokens[j + 2], actor.id)
         for k in range(i, j):
             sentence.consumed[k] = True
 
@@ -571,6 +581,8 @@ class ActorFinder:
                 hit = (k, k + 1, state.actors[state.surnames[bare]], "surname")
             if hit is None and gaz.demonym(bare):
                 hit = (k, k + 1, gaz.demonym(bare), "demonym")
+            if hit is None and bare.endswith("s") and gaz.demonym(bare[:-1]) and not self._attributive(lower, k + 1):
+                hit = (k, k + 1, gaz.demonym(bare[:-1]), "people")  # "Israelis", "the Americans"
             # a listed surname inside an unlisted name is part of that name ("Bandar Abbas", "Jose Ruben Zamora")
             if (hit is not None and hit[2].type == "person" and hit[1] - hit[0] == 1 and pieces and pieces[-1][2] is None
                     and not _title_run_length(lower[pieces[-1][0]:pieces[-1][1]])
@@ -688,30 +700,21 @@ class ActorFinder:
                     return False
                 if after == "," and b + 1 < len(tokens) and _is_name_token(tokens[b + 1]) and not self._known_person(tokens[b + 1]):
                     return False  # "Jeddah, Saudi Arabia"
-            if possessive or not after.isalpha() or _is_name_token(tokens[b]) if b < len(tokens) else True:
-                return True
-            if after in GROUP_NOUNS_COUNTRY or _present_verb_like(after) or after in ("and", "or", "to", "for", "on", "in", "with", "at", "itself", "has", "is", "was"):
-                return True
-            if before in ("the", "a", "an") or kind == "capital":
-                return False  # "the Washington agreement"
-            nxt = lower[b + 1] if b + 1 < len(lower) else ""
-            return not (nxt.isalpha() and not _verb_like(nxt) and nxt not in ("and", "of", "to", "in", "on"))
+            return possessive or not self._attributive(lower, b)
         # institutions and groups
         if before in BUILDING_PREPOSITIONS or (before == "the" and before2 in BUILDING_PREPOSITIONS):
             if actor.type == "organization" and any(w in actor.name.lower() for w in ("house", "street", "palace", "kremlin", "pentagon", "élysée", "elysee")):
                 return False
         if before in ("a", "an") and after.isalpha() and not _verb_like(after):
             return False  # "a U.N. mandate"
-        if after.isalpha() and not possessive and not _present_verb_like(after) and after not in GROUP_NOUNS_COUNTRY \
-                and after not in ("and", "or", "to", "for", "on", "in", "with", "at", "of", "itself", "that", "which", "who",
-                                  "by", "over", "after", "before", "as", "from", "about", "against", "under", "into") \
-                and not _title_run_length(lower[b:b + 3]) and after in common_words():
-            return False  # "EU pork imports", "the NATO summit"
-        if before == "the" and after.isalpha() and not _verb_like(after) and after not in GROUP_NOUNS_COUNTRY \
-                and after not in ("and", "or", "to", "for", "on", "in", "with", "at", "of", "itself", "that", "which", "who") \
-                and not possessive and not _title_run_length(lower[b:b + 3]):
-            return False  # "the EU market", "the NATO summit"
-        return True
+        return possessive or not self._attributive(lower, b)
+
+    @staticmethod
+    def _attributive(lower: list[str], b: int) -> bool:
+        """Whether the name that ends before ``b`` modifies a noun ("EU pork imports", "U.S. military operations")."""
+        after = lower[b] if b < len(lower) else ""
+        return (after.isalpha() and after in common_words() and not _present_verb_like(after)
+                and after not in GROUP_NOUNS_COUNTRY and after not in FUNCTION_WORDS and not _title_run_length(lower[b:b + 3]))
 
     def _known_person(self, token: str) -> bool:
         actor = self.gazetteer.lookup((_bare(token),))
@@ -753,6 +756,13 @@ class ActorFinder:
                                                        affiliation.affiliation if affiliation else None), "unlisted organization")
             return
         if not all(_is_name_token(t) or t.lower() in PARTICLES for t in tokens[a:b]) or b - a > 4:
+            return
+        after = lower[b] if b < len(lower) else ""
+        if b - a == 1 and tokens[a].isupper() and tokens[a].isalpha() and 2 < len(tokens[a]) <= 7 and (
+                _present_verb_like(after) or after in ORG_WORDS or after in SPEECH_VERBS):
+            name = tokens[a]
+            self._add(sentence, state, a, b, Actor(slugify(name), name, "organization",
+                                                   affiliation.affiliation if affiliation else None), "acronym")
             return
         before = lower[max(0, a - 4):a]
         after = lower[b] if b < len(lower) else ""
@@ -819,6 +829,8 @@ class ActorFinder:
             parts = actor.name.split()
             if len(parts) > 1:
                 state.surnames.setdefault(parts[-1], actor.id)
+                if re.match(r"^[A-Z][a-z]+-[a-z]+$", parts[-1]) and len(parts) == 2:
+                    state.surnames.setdefault(parts[0], actor.id)  # "Lu Shiow-yen" -> "Lu"
             for alias in actor.aliases:
                 if len(alias.split()) == 1:
                     state.surnames.setdefault(alias, actor.id)

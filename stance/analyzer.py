@@ -190,6 +190,9 @@ class Analyzer:
         actor_sent_model = self.model.classifiers["actor_sentiment"]
         sentence_model = self.model.classifiers["sentence_sentiment"]
         per_doc_pairs: dict[tuple[int, int], list[SentenceActor]] = {}
+        pairs_by_sentence: dict[tuple[int, int], list[_Pair]] = {}
+        for number, pair in pairs:
+            pairs_by_sentence.setdefault((number, pair.sentence), []).append(pair)
         for row, (number, pair) in enumerate(pairs):
             text = prepared[number][0]
             label, score = _best(stance_model.classes_, stance_probs[row])
@@ -197,7 +200,7 @@ class Analyzer:
             target = None
             if label != "neutral":
                 s, e = prepared[number][4][pair.sentence]
-                target = self._target(text, s, e, pair, label, prepared[number][5])
+                target = self._target(text, s, e, pair, label, pairs_by_sentence[(number, pair.sentence)])
             per_doc_pairs.setdefault((number, pair.sentence), []).append(SentenceActor(
                 pair.actor.id, pair.actor.name, pair.actor.type, pair.actor.affiliation,
                 tuple(Mention(m.start, m.end, m.text) for m in pair.mentions),
@@ -240,7 +243,7 @@ class Analyzer:
                 pairs.append(_Pair(index, actor_mentions[0].actor, actor_mentions, features))
         return pairs
 
-    def _target(self, text: str, s: int, e: int, pair: _Pair, label: str, doc_pairs: list[_Pair]) -> str | None:
+    def _target(self, text: str, s: int, e: int, pair: _Pair, label: str, sentence_pairs: list[_Pair]) -> str | None:
         """The actor (or short phrase) the stance is aimed at.
 
         The first stance cue after the actor's mention decides: another actor within a few words
@@ -248,8 +251,7 @@ class Analyzer:
         immediate ceasefire"); else the nearest other actor after the actor; else None.
         """
         own_start = pair.mentions[0].end
-        others = sorted((m.start, p.actor.name) for p in doc_pairs if p.sentence == pair.sentence and p.actor.id != pair.actor.id
-                        for m in p.mentions)
+        others = sorted((m.start, p.actor.name) for p in sentence_pairs if p.actor.id != pair.actor.id for m in p.mentions)
         after = [o for o in others if o[0] >= own_start]
         cues = CUES.get(label, frozenset())
         for match in re.finditer(r"[A-Za-z][A-Za-z'\-]*", text[own_start:e]):

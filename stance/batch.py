@@ -429,9 +429,16 @@ def _date_of(meta: dict) -> str:
     return value[:10] if re.match(r"\d{4}-\d{2}-\d{2}", value) else value
 
 
+#: Characters that ``str.splitlines`` (and some JSON Lines readers) treat as line ends: escaped in the output.
+_LINE_BREAKS = re.compile("[\x1c\x1d\x1e\x85\u2028\u2029]")
+
+
 def _encode_json(document: dict) -> bytes:
     try:
-        return (json.dumps(document, ensure_ascii=False) + "\n").encode("utf-8")
+        text = json.dumps(document, ensure_ascii=False)
+        if _LINE_BREAKS.search(text):  # they can only be inside strings, where an escape means the same
+            text = _LINE_BREAKS.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+        return (text + "\n").encode("utf-8")
     except UnicodeEncodeError:  # lone surrogates (from "\\ud800" escapes in the input): keep them escaped
         return (json.dumps(document, ensure_ascii=True) + "\n").encode("ascii")
 

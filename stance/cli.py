@@ -128,7 +128,7 @@ def _cmd_score(args) -> int:
         from joblib import parallel_config
 
         try:
-            client = Client(args.scheduler, timeout="20s")
+            client = Client(args.scheduler, timeout="10s")
         except (OSError, TimeoutError, ValueError) as error:
             raise StanceError(f"cannot connect to the Dask scheduler at {args.scheduler} ({error})") from None
         with client, parallel_config(backend="dask"):  # every worker of the cluster unless --jobs says otherwise

@@ -13,10 +13,15 @@ True
 
 from __future__ import annotations
 
+import functools
 import re
+from pathlib import Path
 from typing import Sequence
 
 __all__ = ["pair_features", "sentence_features", "CUES", "ACTOR_TOKEN", "OTHER_TOKEN"]
+
+USE_STEMS = True
+USE_CLAUSE = True
 
 ACTOR_TOKEN = "ACTOR"
 OTHER_TOKEN = "OTHER"
@@ -75,6 +80,8 @@ for _label, _forms in CUES.items():
     for _form in _forms:
         _CUE_OF.setdefault(_form, []).append(_label)
 
+_SPEECH = {"said", "says", "told", "added", "stated", "argued", "insisted", "noted", "wrote", "announced", "claimed",
+           "declared", "explained", "stressed", "emphasized", "suggested", "believes", "thinks", "asserted", "maintained"}
 NEGATIONS = {"not", "n't", "never", "no", "neither", "nor", "without", "cannot", "didn't", "doesn't", "don't",
              "won't", "wouldn't", "isn't", "wasn't", "aren't", "haven't", "hasn't", "refused", "declined", "stopped"}
 MODALS = {"would", "could", "might", "may", "will", "can", "should", "must", "ready", "willing", "open", "prepared"}
@@ -100,6 +107,43 @@ SENTIMENT_CUES = {
 }
 
 
+@functools.lru_cache(maxsize=1)
+def valence_lexicon() -> dict[str, float]:
+    """Word valences (-4..4) from the VADER lexicon shipped in the ``vaderSentiment`` package (MIT;
+    Hutto & Gilbert, ICWSM 2014), read from the installed package, never downloaded."""
+    import vaderSentiment
+
+    path = Path(vaderSentiment.__file__).with_name("vader_lexicon.txt")
+    lexicon = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        parts = line.split("\t")
+        if len(parts) >= 2 and " " not in parts[0]:
+            try:
+                lexicon[parts[0]] = float(parts[1])
+            except ValueError:
+                continue
+    return lexicon
+
+
+def _valence_features(words: list[str], prefix: str) -> list[str]:
+    lexicon = valence_lexicon()
+    feats, total, negated = [], 0.0, False
+    for k, w in enumerate(words):
+        if w in NEGATIONS:
+            negated = True
+            continue
+        value = lexicon.get(w)
+        if value is None:
+            continue
+        if negated or (k and words[k - 1] in NEGATIONS):
+            value = -0.74 * value
+        total += value
+        feats.append(f"{prefix}_{'pos' if value > 0 else 'neg'}{min(int(abs(value)), 3)}")
+    bucket = max(-4, min(4, int(round(total))))
+    feats.append(f"{prefix}_sum={bucket}")
+    return feats
+
+
 def _tokens(text: str) -> list[str]:
     return [t.lower() for t in _WORD.findall(text)]
 
@@ -118,6 +162,19 @@ def _mask(sentence: str, sentence_start: int, actor_spans: Sequence[tuple[int, i
         cursor = e
     pieces.append(sentence[cursor:])
     return "".join(pieces)
+
+
+@functools.lru_cache(maxsize=50_000)
+def stem(word: str) -> str:
+    """Porter stem of a lowercase word (nltk, no data needed), cached."""
+    return _stemmer().stem(word)
+
+
+@functools.lru_cache(maxsize=1)
+def _stemmer():
+    from nltk.stem.porter import PorterStemmer
+
+    return PorterStemmer()
 
 
 def _cue_labels(word: str) -> list[str]:
@@ -176,6 +233,8 @@ def pair_features(sentence: str, actor_spans: Sequence[tuple[int, int]],
                 feats.append(f"r2={right[0]}_{right[1]}")
         for k, w in enumerate(right):
             feats.append(f"r={w}")
+            if USE_STEMS:
+                feats.append(f"rs={stem(w)}")
             if k + 1 < len(right):
                 feats.append(f"rb={w}_{right[k + 1]}")
         if left:
@@ -201,6 +260,18 @@ def pair_features(sentence: str, actor_spans: Sequence[tuple[int, int]],
         for w in left[-3:]:
             for label in _cue_labels(w):
                 feats.append(f"cue_l={label}")
+    # what the actor says: the clause after its speech verb, up to the next actor
+    if USE_CLAUSE:
+        for p in positions[:1]:
+            for k in range(p + 1, min(p + 4, len(words))):
+                if words[k] in _SPEECH:
+                    for w in words[k + 1:]:
+                        if w in (ACTOR_TOKEN, OTHER_TOKEN) and w != words[k + 1]:
+                            break
+                        feats.append(f"sc={stem(w)}")
+                        for label in _cue_labels(w):
+                            feats.append(f"cue_sc={label}")
+                    break
     # stance words between another actor and this one ("OTHER criticized ACTOR": the actor is the object)
     for o in others:
         if o < first and first - o <= 5:
@@ -243,4 +314,5 @@ def sentence_features(sentence: str) -> list[str]:
                     feats.append(f"neg_lex={label}")
     if sentence.rstrip()[-1:] not in ".!?\"'\u201d)":
         feats.append("headline")
+    feats.extend(_valence_features(words, "val"))
     return feats

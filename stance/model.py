@@ -79,7 +79,7 @@ class LinearFeatureClassifier(ClassifierMixin, BaseEstimator):
         return sparse.csr_matrix((data, np.asarray(indices, dtype=np.int64), np.asarray(indptr, dtype=np.int64)),
                                  shape=(len(X), len(vocabulary)))
 
-    def fit(self, X: Sequence[Sequence[str]], y: Sequence[str]) -> "LinearFeatureClassifier":
+    def fit(self, X: Sequence[Sequence[str]], y: Sequence[str], sample_weight=None) -> "LinearFeatureClassifier":
         if len(X) != len(y):
             raise InvalidInputError(f"X has {len(X)} rows but y has {len(y)} labels")
         if len(set(y)) < 2:
@@ -93,7 +93,7 @@ class LinearFeatureClassifier(ClassifierMixin, BaseEstimator):
         self.feature_names_ = kept
         matrix = self._matrix(X)
         model = LogisticRegression(C=self.C, class_weight=self.class_weight, max_iter=self.max_iter)
-        model.fit(matrix, list(y))
+        model.fit(matrix, list(y), sample_weight=None if sample_weight is None else np.asarray(sample_weight, float))
         self.classes_ = [str(c) for c in model.classes_]
         coef = model.coef_
         intercept = model.intercept_

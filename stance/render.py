@@ -129,6 +129,10 @@ def _page(title: str, body: str) -> str:
             f"<title>{escape(title)}</title>\n<style>{_CSS}</style>\n</head>\n<body>\n{body}\n</body>\n</html>\n")
 
 
+def _count(n: int, noun: str) -> str:
+    return f"{n:,} {noun}{'' if n == 1 else 's'}"
+
+
 def _chip(label: str, text: str, *, kind: str = "stance", tip: str = "") -> str:
     title = f' title="{escape(tip)}"' if tip else ""
     return f'<span class="sv-chip sv-{kind}-{label}"{title}>{escape(text)}</span>'
@@ -223,7 +227,7 @@ def document_html(doc) -> str:
     Parameters
     ----------
     doc : Document
-        An analysed article (``stance.load()(text)``, or :func:`stance.batch.document_from_dict`).
+        An analysed article, as ``stance.load()(text)`` returns it.
 
     Returns
     -------
@@ -419,8 +423,8 @@ def _overview(tally: _Tally) -> str:
     else:
         notes.append("No article has a date.")
     if tally.skipped:
-        notes.append(f"{tally.skipped:,} records are not scored documents (for example error records) "
-                     "and are left out.")
+        notes.append(f"{_count(tally.skipped, 'record')} {'is' if tally.skipped == 1 else 'are'} not a scored "
+                     "document (for example error records) and left out.")
     return (f'<section id="overview"><h2>Overview</h2><ul class="sv-stats">{items}</ul>'
             f'<p class="sv-note">{escape(" ".join(notes))}</p></section>')
 
@@ -442,12 +446,15 @@ def _target_section(tally: _Tally, max_actors: int = 15, max_targets: int = 10) 
     head = '<section id="targets"><h2>Who supports and criticizes whom</h2>'
     if not tally.targets:
         return head + '<p class="sv-note">No support or criticism with a target in this collection.</p></section>'
-    given, received = Counter(), Counter()
-    for (actor_id, target), counts in tally.targets.items():
-        given[actor_id] += sum(counts.values())
+    received = Counter()
+    for (_, target), counts in tally.targets.items():
         received[target] += sum(counts.values())
-    actors = [a for a, _ in sorted(given.items(), key=lambda kv: (-kv[1], tally.name(kv[0])))[:max_actors]]
     targets = [t for t, _ in sorted(received.items(), key=lambda kv: (-kv[1], kv[0]))[:max_targets]]
+    shown, given = set(targets), Counter()  # rows: the actors with most support or criticism toward these targets
+    for (actor_id, target), counts in tally.targets.items():
+        if target in shown:
+            given[actor_id] += sum(counts.values())
+    actors = [a for a, _ in sorted(given.items(), key=lambda kv: (-kv[1], tally.name(kv[0])))[:max_actors]]
     header = "".join(f'<th scope="col" title="{escape(t)}">{escape(t if len(t) <= 40 else t[:39] + "…")}</th>'
                      for t in targets)
     body = []
@@ -465,8 +472,8 @@ def _target_section(tally: _Tally, max_actors: int = 15, max_targets: int = 10) 
             cells.append(f"<td>{''.join(chips)}</td>")
         body.append(f'<tr data-actor="{escape(actor_id)}"><th scope="row">{escape(tally.name(actor_id))}</th>'
                     f"{''.join(cells)}</tr>")
-    return (head + f'<p class="sv-note">Rows: the actors (stance holders) with the most support or criticism '
-            f"that has a target; columns: the targets that receive most. {_chip('support', '+n')} sentences of "
+    return (head + f'<p class="sv-note">Columns: the targets that receive the most support or criticism; rows: the '
+            f"actors (stance holders) who give most of it to these targets. {_chip('support', '+n')} sentences of "
             f"support, {_chip('criticism', _MINUS + 'n')} sentences of criticism.</p>"
             f'<div class="sv-scroll"><table class="sv-matrix"><thead><tr><th scope="col">actor \u2193 / target '
             f"\u2192</th>{header}</tr></thead><tbody>{''.join(body)}</tbody></table></div></section>")
@@ -500,10 +507,10 @@ def _time_section(tally: _Tally, top: list[str], max_actors: int = 6) -> str:
         charts.append(f'<figure data-actor="{escape(actor_id)}" style="margin:0"><h3>{escape(tally.name(actor_id))}'
                       f"</h3>{svg}</figure>")
     undated = tally.articles - tally.dated
-    note = f" {undated:,} undated articles are left out of this section." if undated else ""
+    note = f" {_count(undated, 'undated article')} left out of this section." if undated else ""
     legend = "".join(_chip(label, STANCE_SHORT[label]) for label in STANCE_LABELS)
-    return (head + f'<p class="sv-note">Sentences per {escape(step)} in which each of the top actors takes each stance; '
-            f"all charts share the time axis, each has its own count scale.{escape(note)}</p><p>{legend}</p>"
+    return (head + f'<p class="sv-note">Sentences per {escape(step)} in which each of the top actors takes each '
+            f"stance; all charts share the time axis, each has its own count scale.{escape(note)}</p><p>{legend}</p>"
             f'<div class="sv-multiples">{"".join(charts)}</div></section>')
 
 
@@ -529,6 +536,11 @@ def collection_report_html(records: Iterable[Mapping | Any], *, title: str = "St
         A complete HTML document with sections ``overview``, ``stance-by-actor``, ``targets``, ``sentiment``
         and ``over-time`` (their element ids). No script; all text is escaped.
 
+    Raises
+    ------
+    InvalidInputError
+        When ``top`` is not a positive integer.
+
     See Also
     --------
     document_html : one article.
@@ -539,9 +551,11 @@ def collection_report_html(records: Iterable[Mapping | Any], *, title: str = "St
     ...     {"id": "nato", "name": "NATO", "type": "organization", "affiliation": None, "mentions": 2,
     ...      "stances": {"threat": 1}, "sentiment": {"positive": 0, "neutral": 1, "negative": 0}}]}
     >>> page = collection_report_html([record, {"line": 2, "reason": "no text"}])
-    >>> "NATO (2)" in page, "1 records are not scored documents" in page
+    >>> "NATO (2)" in page, "1 record is not a scored document" in page
     (True, True)
     """
+    if not isinstance(top, int) or top < 1:
+        raise InvalidInputError(f"top must be a positive number of actors, got {top!r}")
     tally = _Tally()
     for record in records:
         tally.add(record)

@@ -129,3 +129,44 @@ def test_shipped_model_copy_loads_by_path(tmp_path):
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         assert stance.load(copy)("NATO warned Moscow.").sentences
+
+
+class _Marker:
+    """Unpickling this would create a file: the proof that loading ran code from the model directory."""
+
+    def __init__(self, path):
+        self.path = path
+
+    def __reduce__(self):
+        return (open, (self.path, "w"))
+
+
+def _rehash(model_dir):
+    from stance.model import file_sha256
+
+    manifest = json.loads((model_dir / "manifest.json").read_text())
+    manifest["files"] = {name: file_sha256(model_dir / name) for name in manifest["files"]}
+    (model_dir / "manifest.json").write_text(json.dumps(manifest))
+
+
+def test_a_pickled_object_in_a_hashed_model_file_is_refused_not_run(model_dir, tmp_path):
+    marker = tmp_path / "ran"
+    arrays = dict(np.load(model_dir / "stance.npz"))
+    np.savez(model_dir / "stance.npz", coef=np.array([_Marker(str(marker))], dtype=object),
+             intercept=arrays["intercept"])
+    _rehash(model_dir)  # the hashes match: only the loader's refusal to unpickle protects us
+    with pytest.raises(stance.ModelError):
+        stance.load(model_dir)
+    assert not marker.exists()
+
+
+def test_code_in_a_user_model_directory_is_never_run(model_dir, tmp_path):
+    import pickle
+
+    marker = tmp_path / "ran"
+    for name in ("__init__.py", "stance.py", "model.py"):
+        (model_dir / name).write_text(f"open({str(marker)!r}, 'w')\n")
+    (model_dir / "model.pkl").write_bytes(pickle.dumps(_Marker(str(marker))))
+    (model_dir / "stance.joblib").write_bytes(pickle.dumps(_Marker(str(marker))))
+    assert stance.load(model_dir)("NATO warned Moscow.").sentences
+    assert not marker.exists()

@@ -163,8 +163,22 @@ def load_team_corpus(directory: Path = ARTICLES_DIR) -> list[GoldDocument]:
     return documents
 
 
-def load_voa(labels: Path = VOA_LABELS, stories: Path = VOA_STORIES) -> list[GoldDocument]:
-    """Team labels for VOA sentences joined with the story texts; [] when ``../shared`` is absent."""
+def load_voa(labels: Path | None = None, stories: Path = VOA_STORIES) -> list[GoldDocument]:
+    """Team labels for VOA sentences (``datasets/voa/labels*.jsonl``) joined with the story texts;
+    [] when ``../shared`` is absent."""
+    if labels is None:
+        paths = sorted(VOA_LABELS.parent.glob("labels*.jsonl"))
+        if not paths or not stories.exists():
+            return []
+        documents: dict[str, GoldDocument] = {}
+        for path in paths:
+            for document in load_voa(path, stories):
+                if document.id in documents:
+                    documents[document.id].sentences.extend(document.sentences)
+                    documents[document.id].sentences.sort(key=lambda s: s.start)
+                else:
+                    documents[document.id] = document
+        return list(documents.values())
     if not labels.exists() or not stories.exists():
         return []
     texts = {}
@@ -212,6 +226,44 @@ def load_newsmtsc(name: str) -> list[TargetExample]:
         text = row["sentence_normalized"]
         for target in row["targets"]:
             examples.append(TargetExample(text, target["from"], target["to"], NEWSMTSC_POLARITY[float(target["polarity"])]))
+    return examples
+
+
+NEWSMTSC_STANCE = ROOT / "datasets" / "newsmtsc_stance" / "labels.jsonl"
+
+
+@dataclass
+class TargetStanceExample:
+    """Team stance label for one NewsMTSC target: the span text[start:end], the other targets of the sentence."""
+    text: str
+    start: int
+    end: int
+    others: list[tuple[int, int]]
+    stance: str
+    target: str | None
+    sentiment: str
+
+
+def load_newsmtsc_stance(labels: Path = NEWSMTSC_STANCE) -> list[TargetStanceExample]:
+    """Team stance labels on NewsMTSC train sentences joined with their text; [] when ``../shared`` is absent."""
+    source = NEWSMTSC_DIR / "train.jsonl"
+    if not labels.exists() or not source.exists():
+        return []
+    sentences = {}
+    for _, row in _read_jsonl(source):
+        sentences[row["primary_gid"]] = row
+    examples = []
+    for number, label in _read_jsonl(labels):
+        where = f"{labels.name}:{number}"
+        row = sentences.get(label.get("gid"))
+        _check(row is not None, where, f"unknown gid {label.get('gid')!r}")
+        _check(label.get("stance") in STANCE_LABELS, where, "field 'stance' is invalid")
+        spans = [(t["from"], t["to"]) for t in row["targets"]]
+        _check((label.get("from"), label.get("to")) in spans, where, "from/to match no target of that sentence")
+        polarity = next(t["polarity"] for t in row["targets"] if (t["from"], t["to"]) == (label["from"], label["to"]))
+        examples.append(TargetStanceExample(row["sentence_normalized"], label["from"], label["to"],
+                                            [sp for sp in spans if sp != (label["from"], label["to"])],
+                                            label["stance"], label.get("target"), NEWSMTSC_POLARITY[float(polarity)]))
     return examples
 
 

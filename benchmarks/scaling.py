@@ -1,0 +1,50 @@
+"""Speed-up of ``stance score --jobs 2`` over ``--jobs 1`` on the same collection (at least 2,000 articles).
+
+Each run is a fresh ``python -m stance score`` process, timed from start to exit (start-up included);
+the two outputs must be identical.
+
+    python benchmarks/scaling.py [--articles 2000] [--jobs 2]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from common import ROOT, articles, write_jsonl
+
+
+def run(source: Path, out: Path, jobs: int, batch_size: int) -> float:
+    env = {**os.environ, "PYTHONPATH": str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", "")}
+    started = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "stance", "score", str(source), "-o", str(out), "--jobs", str(jobs),
+                    "--batch-size", str(batch_size), "--quiet"], check=True, env=env, cwd=ROOT)
+    return time.perf_counter() - started
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=2000)
+    parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--batch-size", type=int, default=32)
+    args = parser.parse_args()
+    records, source = articles(args.articles)
+    with tempfile.TemporaryDirectory() as folder:
+        folder = Path(folder)
+        data = write_jsonl(folder / "in.jsonl", records)
+        one = run(data, folder / "one.jsonl", 1, args.batch_size)
+        many = run(data, folder / "many.jsonl", args.jobs, args.batch_size)
+        same = (folder / "one.jsonl").read_bytes() == (folder / "many.jsonl").read_bytes()
+    print(f"input: {source}: {len(records)} articles; {os.cpu_count()} cores")
+    print(f"--jobs 1: {one:.1f} s ({len(records) / one:.0f} articles/s)")
+    print(f"--jobs {args.jobs}: {many:.1f} s ({len(records) / many:.0f} articles/s)")
+    print(f"speed-up: {one / many:.2f}x; identical output: {same}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,62 @@
+"""Sentences per second of the full stance pipeline against vaderSentiment on the same sentences.
+
+Both run in this process, one after the other, on one core: stance analyses whole articles (sentences,
+actors, stances, sentiments); VADER scores the sentences stance found with ``polarity_scores`` (sentence
+sentiment only). Prints both rates and the ratio (target: stance >= 1.0x VADER).
+
+    python benchmarks/throughput.py [--articles 300] [--profile]
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import pstats
+import time
+
+from common import articles
+
+import stance
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=300)
+    parser.add_argument("--repeats", type=int, default=3, help="best of N timings for each side")
+    parser.add_argument("--profile", action="store_true", help="print the top functions of the stance run")
+    args = parser.parse_args()
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    records, source = articles(args.articles)
+    texts = [r["text"] for r in records]
+    nlp = stance.load()
+    vader = SentimentIntensityAnalyzer()
+    sentences = [s.text for doc in nlp.pipe(texts) for s in doc.sentences]  # also warms up both sides
+    for sentence in sentences[:50]:
+        vader.polarity_scores(sentence)
+
+    stance_best = vader_best = float("inf")
+    for _ in range(args.repeats):
+        started = time.perf_counter()
+        count = sum(len(doc.sentences) for doc in nlp.pipe(texts, batch_size=64))
+        stance_best = min(stance_best, time.perf_counter() - started)
+        started = time.perf_counter()
+        for sentence in sentences:
+            vader.polarity_scores(sentence)
+        vader_best = min(vader_best, time.perf_counter() - started)
+    assert count == len(sentences)
+    stance_rate, vader_rate = len(sentences) / stance_best, len(sentences) / vader_best
+    print(f"input: {source}: {len(texts)} articles, {len(sentences)} sentences")
+    print(f"stance (full pipeline): {stance_rate:,.0f} sentences/s")
+    print(f"vaderSentiment polarity_scores: {vader_rate:,.0f} sentences/s")
+    print(f"ratio stance/VADER: {stance_rate / vader_rate:.2f}x")
+    if args.profile:
+        profiler = cProfile.Profile()
+        profiler.enable()
+        sum(len(doc.sentences) for doc in nlp.pipe(texts, batch_size=64))
+        profiler.disable()
+        pstats.Stats(profiler).sort_stats("tottime").print_stats(15)
+
+
+if __name__ == "__main__":
+    main()
