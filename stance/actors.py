@@ -74,13 +74,14 @@ class FoundMention:
 # --- word lists (written by the team from news style) ----------------------------------------------
 
 # Words after which a country or capital is a place, not an agent ("talks in Beijing", "fled to Chad").
-LOCATIVE = {"in", "at", "from", "into", "across", "inside", "outside", "throughout", "near", "to", "within", "toward",
-            "towards", "around", "via", "through", "over", "visit", "visited", "visiting", "visits", "entered", "left",
-            "leave", "flew", "arrived", "border", "borders", "between", "of", "on", "off", "along", "beyond", "departed",
-            "reached", "fled", "returned", "travelled", "traveled", "landed", "crossed", "exports", "imports", "across",
-            "under", "occupied", "invaded", "invade", "toured", "across"}
+LOCATIVE = {"in", "at", "into", "inside", "outside", "throughout", "near", "within", "around", "via", "through", "across",
+            "visit", "visited", "visiting", "visits", "entered", "arrived", "flew", "fled", "landed", "toured", "travelled",
+            "traveled", "returned", "based", "born", "stationed", "deployed"}
 # Places where an institution is a building, not an agent ("a reporter at the White House").
 BUILDING_PREPOSITIONS = {"at", "in", "inside", "outside", "to", "from", "near", "into"}
+# Prepositions after which an international body is a territory ("outside the EU").
+ORG_PLACE_PREPOSITIONS = {"in", "inside", "outside", "within", "into", "across", "throughout", "join", "joining", "joined",
+                          "entering", "enter", "leave", "leaving", "left"}
 # Core nouns of a title or role; a run of title words must contain one of these.
 TITLE_HEADS = {
     "president", "minister", "secretary", "secretary-general", "chancellor", "king", "queen", "prince", "princess",
@@ -96,7 +97,7 @@ TITLE_HEADS = {
     "professor", "scientist", "economist", "lawyer", "counsel", "historian", "scholar", "editor", "correspondent",
     "reporter", "counterpart", "officer", "commentator", "strategist", "consultant", "campaigner", "organizer",
     "organiser", "administrator", "manager", "member", "fellow", "lecturer", "author", "governor-general", "regent",
-    "cleric", "monarch", "dictator", "opposition", "aide", "minister-president", "mediator", "inspector",
+    "cleric", "monarch", "dictator", "caliph", "warlord", "militant", "commandant", "opposition", "aide", "minister-president", "mediator", "inspector",
     "superintendent", "auditor", "ombudsman", "delegate", "emissary", "attaché", "consul", "magistrate",
     "president’s", "vice", "prime",
 }
@@ -169,6 +170,7 @@ SPEECH_VERBS = {
     "responded", "replied", "countered", "cautioned", "suggested", "hailed", "slammed", "lashed", "voiced",
     "explained", "emphasized", "emphasised", "stressed", "recalled", "predicted", "believes", "thinks", "wants",
     "hopes", "fears", "estimated", "observed", "remarked", "concluded", "admitted", "conceded", "testified",
+    "say", "believe", "suggest", "argue", "warn", "note", "fear", "expect", "estimate", "predict", "contend",
 }
 AUXILIARIES = {"will", "would", "could", "can", "may", "might", "must", "should", "has", "have", "had", "is", "was",
                "are", "were", "did", "does", "do", "also", "later", "then", "on", "last", "still", "has", "had"}
@@ -180,11 +182,22 @@ GENERIC_NOUNS = {"government": "organization", "army": "organization", "military
                  "police": "organization", "opposition": "group", "rebels": "group", "authorities": "organization",
                  "junta": "group", "cabinet": "organization", "parliament": "organization", "militants": "group",
                  "insurgents": "group", "security forces": "group", "armed forces": "organization",
-                 "administration": "organization", "regime": "organization", "presidency": "organization"}
+                 "administration": "organization", "regime": "organization", "presidency": "organization",
+                 "ministers": "group", "mps": "group", "lawmakers": "group", "legislators": "group",
+                 "prosecutors": "organization", "officials": "group", "analysts": "group", "experts": "group",
+                 "security sources": "group"}
+BARE_GENERIC = {"police", "ministers", "mps", "lawmakers", "legislators", "prosecutors", "rebels", "militants",
+                "security forces", "officials", "analysts", "experts", "security sources", "authorities"}
 ANAPHOR_NOUNS = {"group", "party", "council", "commission", "bloc", "alliance", "organization", "organisation",
                  "agency", "company", "ministry", "court", "militia", "movement", "union", "committee", "coalition",
                  "federation", "association", "network", "institute", "board", "tribunal", "body", "watchdog",
                  "kremlin", "pentagon", "channel", "broadcaster", "outlet", "newspaper", "agency", "fund", "bank"}
+FAMILY_NAME_FIRST = {"China", "North Korea", "South Korea", "Taiwan", "Vietnam", "Cambodia", "Hungary"}
+HIGH_OFFICES = {"president", "prime minister", "chancellor", "foreign minister", "defence minister", "defense minister",
+                "king", "queen", "premier", "supreme leader", "secretary of state", "interior minister", "finance minister",
+                "vice president", "crown prince", "emir"}
+WEAK_AUXILIARIES = {"is", "was", "be", "are", "were", "will", "would", "could", "can", "may", "might", "must", "should",
+                    "has", "had", "have", "seems", "seemed", "remains", "remained", "appears", "appeared"}
 PRONOUNS = {"he", "she"}
 PLURAL_PRONOUNS = {"they"}
 NEUTER_PRONOUNS = {"it"}
@@ -335,6 +348,16 @@ class Gazetteer:
     def lookup_with_kind(self, tokens: tuple[str, ...]) -> tuple[Actor, str] | None:
         return self._surface.get(tokens)
 
+    @functools.cached_property
+    def first_names(self) -> frozenset[str]:
+        """Given names of the listed people ("Michael", "Olena"): an unlisted 'Michael Howard' is a person too."""
+        names = set()
+        for actor in self.actors.values():
+            parts = actor.name.split()
+            if actor.type == "person" and len(parts) >= 2 and parts[0].isalpha() and parts[0][0].isupper():
+                names.add(parts[0])
+        return frozenset(n for n in names if n.lower() not in common_words() and len(n) > 2)
+
     def demonym(self, word: str) -> Actor | None:
         return self._demonyms.get(word)
 
@@ -377,6 +400,8 @@ class _DocumentState:
     person_subjects: list[str] = field(default_factory=list)
     thing_subjects: list[str] = field(default_factory=list)
     home_country: Actor | None = None
+    last_speaker: Actor | None = None
+    quote_open: bool = False
 
 
 @dataclass
@@ -487,6 +512,7 @@ class ActorFinder:
             self._find_generic(sentence, state)
         self._find_title_phrases(sentence, state)
         self._find_pronouns(sentence, state)
+        self._find_quote_speakers(sentence, state)
         sentence.mentions.sort(key=lambda m: m.start)
         self._record_subjects(sentence, state)
         return sentence.mentions
@@ -608,7 +634,8 @@ class ActorFinder:
                     pending_title = " ".join(_bare(w).rstrip(".") for w in words[:title_length])
                     a += title_length
                     if a >= b:
-                        if next_piece is None and pending_affiliation is not None:
+                        if next_piece is None and pending_affiliation is not None and \
+                                (pieces[index - 1][0] == 0 or lower[pieces[index - 1][0] - 1] not in ("a", "an", "one")):
                             # "the U.N. Secretary-General" with no name: the institution speaks
                             prev = pieces[index - 1]
                             self._add(sentence, state, prev[0], prev[1], pending_affiliation, "role")
@@ -617,9 +644,12 @@ class ActorFinder:
                 self._unlisted(sentence, a, b, state, title=pending_title, affiliation=pending_affiliation)
                 pending_title, pending_affiliation = "", None
                 continue
+            after_next = pieces[index + 2] if index + 2 < len(pieces) else None
             next_is_name = next_piece is not None and (
                 (next_piece[2] is not None and next_piece[2].type == "person")
-                or (next_piece[2] is None and self._piece_has_name(lower, tokens, next_piece)))
+                or (next_piece[2] is None and self._piece_has_name(lower, tokens, next_piece))
+                or (next_piece[2] is None and after_next is not None and _title_run_length(lower[next_piece[0]:next_piece[1]])
+                    and (after_next[2] is None or after_next[2].type == "person")))
             lowercase_title_then_name = (b < len(tokens) and not _is_name_token(tokens[b])
                                          and self._name_after_title(tokens, lower, b))
             if actor.type == "person":
@@ -647,6 +677,9 @@ class ActorFinder:
                 self._add(sentence, state, a, b, Actor(slugify(name), name, actor.type, pending_affiliation.name), "local")
                 pending_affiliation = None
                 continue
+            if actor.type == "country" and kind in ("name", "alias") and index > 0 and pieces[index - 1][2] is None \
+                    and not _title_run_length(lower[pieces[index - 1][0]:pieces[index - 1][1]]):
+                continue  # "Northern Ireland", "Bolshevik Russia": part of a longer name
             if not self._is_agent(sentence, a, b, actor, kind, state):
                 continue
             self._add(sentence, state, a, b, actor, kind)
@@ -700,20 +733,26 @@ class ActorFinder:
                     return False
                 if after == "," and b + 1 < len(tokens) and _is_name_token(tokens[b + 1]) and not self._known_person(tokens[b + 1]):
                     return False  # "Jeddah, Saudi Arabia"
-            return possessive or not self._attributive(lower, b)
+                if before == "," and a > 1 and _is_name_token(tokens[a - 2]):
+                    return False  # "Greenwich, London"
+            return possessive or not self._attributive(lower, b, a)
         # institutions and groups
+        if actor.affiliation is None and (before in ORG_PLACE_PREPOSITIONS or (before == "the" and before2 in ORG_PLACE_PREPOSITIONS)):
+            return False  # "workers from outside the EU"
         if before in BUILDING_PREPOSITIONS or (before == "the" and before2 in BUILDING_PREPOSITIONS):
             if actor.type == "organization" and any(w in actor.name.lower() for w in ("house", "street", "palace", "kremlin", "pentagon", "élysée", "elysee")):
                 return False
         if before in ("a", "an") and after.isalpha() and not _verb_like(after):
             return False  # "a U.N. mandate"
-        return possessive or not self._attributive(lower, b)
+        return possessive or not self._attributive(lower, b, a)
 
     @staticmethod
-    def _attributive(lower: list[str], b: int) -> bool:
+    def _attributive(lower: list[str], b: int, a: int | None = None) -> bool:
         """Whether the name that ends before ``b`` modifies a noun ("EU pork imports", "U.S. military operations")."""
         after = lower[b] if b < len(lower) else ""
-        return (after.isalpha() and after in common_words() and not _present_verb_like(after)
+        before = lower[a - 1] if a else ""
+        verb = _present_verb_like(after) if (a is None or not before.isalpha() or before in ("and", "or")) else _verb_like(after)
+        return (after.isalpha() and after in common_words() and not verb
                 and after not in GROUP_NOUNS_COUNTRY and after not in FUNCTION_WORDS and not _title_run_length(lower[b:b + 3]))
 
     def _known_person(self, token: str) -> bool:
@@ -747,7 +786,8 @@ class ActorFinder:
                     a += k + length
                     words = lower[a:b]
                     break
-        org_word = any(_bare(w) in ORG_WORDS for w in words[-3:])
+        head = words[words.index("of") - 1] if "of" in words[1:] else words[words.index("for") - 1] if "for" in words[1:] else words[-1]
+        org_word = _bare(head) in ORG_WORDS
         if org_word:
             if b - a >= 2 and not (b - a == 2 and words[0] in ("the", "a")):
                 kind = "group" if _bare(words[-1]) in GROUP_WORDS else "organization"
@@ -778,9 +818,12 @@ class ActorFinder:
                     break
             if length:
                 title = " ".join(_bare(w).rstrip(".") for w in before[-length:])
+        if all(_bare(w) in common_words() for w in words):
+            return  # "the General Election": a title word before an ordinary noun
         apposition = self._apposition(tokens, lower, b)
         speaker = after in SPEECH_VERBS or (a > 0 and lower[a - 1] in SPEECH_VERBS and after in (".", ",", "", "on", "in", "at", "during", "after"))
-        if not (title or apposition or speaker):
+        known_first_name = b - a >= 2 and tokens[a] in self.gazetteer.first_names
+        if not (title or apposition or speaker or known_first_name):
             return
         name = " ".join(tokens[a:b - 1] + [_bare(tokens[b - 1])])
         actor = Actor(slugify(name), name, "person", affiliation.affiliation if affiliation else None,
@@ -827,8 +870,13 @@ class ActorFinder:
             state.home_country = actor
         if actor.type == "person":
             parts = actor.name.split()
+            state.surnames.setdefault(parts[-1], actor.id)
+            stripped = re.sub(r"^(?:al|el|ad|as|ash|an|ar|at|az)[-'\u2019]", "", parts[-1])
+            if stripped != parts[-1] and stripped[:1].isupper():
+                state.surnames.setdefault(stripped, actor.id)  # "al-Bashir" -> "Bashir"
+            if actor.affiliation in FAMILY_NAME_FIRST and len(parts) > 1:
+                state.surnames.setdefault(parts[0], actor.id)  # "Kim Jong Un" -> "Kim"
             if len(parts) > 1:
-                state.surnames.setdefault(parts[-1], actor.id)
                 if re.match(r"^[A-Z][a-z]+-[a-z]+$", parts[-1]) and len(parts) == 2:
                     state.surnames.setdefault(parts[0], actor.id)  # "Lu Shiow-yen" -> "Lu"
             for alias in actor.aliases:
@@ -837,6 +885,41 @@ class ActorFinder:
             if actor.titles:
                 state.titles.setdefault(actor.id, set()).update(h for t in actor.titles for h in _title_heads(t))
         return actor
+
+    # -- quotes --------------------------------------------------------------------------------------------
+    def _find_quote_speakers(self, sentence: _Sentence, state: _DocumentState) -> None:
+        """'"We are ready," Lavrov said.': "We" is Lavrov; a quote that runs on into the next sentence keeps its speaker."""
+        tokens, lower = sentence.tokens, sentence.lower
+        inside = [False] * len(tokens)
+        open_quote = state.quote_open
+        for k, token in enumerate(tokens):
+            if token in ('"', "\u201c", "\u201d"):
+                open_quote = token == "\u201c" or (token == '"' and not open_quote)
+                continue
+            inside[k] = open_quote
+        continues = state.quote_open
+        state.quote_open = open_quote
+        speaker = None
+        for mention in sentence.mentions:
+            k = next(x for x, span in enumerate(sentence.spans) if span[0] == mention.start)
+            if inside[k]:
+                continue
+            end = next((x for x in range(k, len(tokens)) if sentence.spans[x][1] >= mention.end), k)
+            window = lower[max(0, k - 2):k] + lower[end + 1:end + 4]
+            if any(w in SPEECH_VERBS for w in window):
+                speaker = mention.actor
+                break
+        if speaker is None and (continues or (tokens and tokens[0] in ('"', "\u201c"))) and state.last_speaker is not None:
+            speaker = state.last_speaker
+        if speaker is None:
+            if not any(inside) and not continues:
+                state.last_speaker = None
+            return
+        state.last_speaker = speaker
+        for k, word in enumerate(lower):
+            if inside[k] and word in ("i", "we") and not sentence.consumed[k]:
+                self._add(sentence, state, k, k + 1, speaker, "quote", strip_possessive=False)
+        sentence.mentions.sort(key=lambda m: m.start)
 
     # -- phrases without a name --------------------------------------------------------------------------
     def _find_generic(self, sentence: _Sentence, state: _DocumentState) -> None:
@@ -869,6 +952,11 @@ class ActorFinder:
             if end < len(tokens) and (_is_name_token(tokens[end]) or lower[end] == "of"):
                 k = start + 1
                 continue
+            if noun in BARE_GENERIC and start == k and end < len(tokens) and _verb_like(lower[end]) and \
+                    (k == 0 or not _is_name_token(tokens[k - 1])):
+                self._add(sentence, state, k, end, self._generic_actor(noun, state), "generic")
+                k = end
+                continue
             if noun in GENERIC_NOUNS and determined and (start < k or _is_name_token(tokens[k])) and noun not in ("government",) or \
                     (noun == "government" and lower[start] in ("the", "its", "their")):
                 actor = self._generic_actor(noun, state)
@@ -884,6 +972,8 @@ class ActorFinder:
             k = start + 1
 
     def _generic_actor(self, noun: str, state: _DocumentState) -> Actor:
+        if noun in ("analysts", "experts", "security sources"):
+            return Actor(slugify(noun), noun.capitalize(), GENERIC_NOUNS[noun], None)
         country = state.home_country
         kind = GENERIC_NOUNS[noun]
         if country is None:
@@ -937,9 +1027,24 @@ class ActorFinder:
                 continue
             heads = _title_heads(" ".join(lower[m:end]))
             actor = self._recent_titled(heads, country, state)
+            if actor is None and self.find_unlisted:
+                actor = self._untitled_office(heads, country, state, " ".join(_bare(w) for w in lower[m:end]))
             if actor is not None:
                 self._add(sentence, state, k, end, actor, "title")
             k = end
+
+    @staticmethod
+    def _untitled_office(heads: set[str], qualifier: Actor | None, state: _DocumentState, title: str) -> Actor | None:
+        """'the prime minister' with no named holder yet: the office of the home country ('British prime minister')."""
+        if qualifier is None and not heads & HIGH_OFFICES:
+            return None
+        holder = qualifier or state.home_country
+        if holder is None:
+            name = title[:1].upper() + title[1:]
+            return Actor(slugify(name), name, "person", None, titles=(title,))
+        prefix = holder.demonyms[0] if holder.demonyms else holder.name
+        name = f"{prefix} {title}"
+        return Actor(slugify(name), name, "person", holder.affiliation or holder.name, titles=(title,))
 
     def _recent_titled(self, heads: set[str], country: Actor | None, state: _DocumentState) -> Actor | None:
         leaders = {"president", "prime minister", "chancellor", "king", "premier", "leader", "supreme leader", "emir"}
@@ -974,6 +1079,10 @@ class ActorFinder:
                 previous = lower[k - 1] if k else ""
                 if word == "it" and k and previous not in SPEECH_VERBS | {"that", ",", "and", "but", "because", "as", '"', "\u201c"}:
                     continue
+                after_next = lower[k + 2] if k + 2 < len(lower) else ""
+                if nxt in WEAK_AUXILIARIES and not (after_next in _verb_forms() and after_next not in WEAK_AUXILIARIES
+                                                    or after_next in ("ready", "willing", "prepared", "open", "not")):
+                    continue  # "It is not known", "It will be the first time"
                 current = next((m.actor for m in earlier if m.actor.type != "person"), None)
                 actor = current or (state.actors[state.thing_subjects[-1]] if state.thing_subjects and k == 0 else None)
                 if actor is not None and word == "it" and actor.type == "group" and actor.name.endswith("s"):

@@ -26,6 +26,7 @@ import codecs
 import csv
 import hashlib
 import io
+import itertools
 import json
 import pickle
 import re
@@ -520,16 +521,33 @@ def _chunks(items: Iterable, size: int) -> Iterator[list]:
 
 
 def _run(function, spec: WorkerSpec, chunks: Iterable[list], jobs: int | None, *args) -> Iterator[list]:
-    """``function(spec, chunk, *args)`` for each chunk, in input order; through joblib when ``jobs != 1``."""
+    """``function(spec, chunk, *args)`` for each chunk, in input order; through joblib when ``jobs != 1``.
+
+    No backend is named here: the caller chooses it with ``joblib.parallel_config`` (loky, threading,
+    multiprocessing, dask, ...). Backends that cannot stream results get the chunks in bounded windows.
+    """
     if jobs == 1:
         for chunk in chunks:
             yield function(spec, chunk, *args)
         return
     from joblib import Parallel, delayed
 
-    # No backend here: the caller chooses it with joblib.parallel_config (loky, threading, dask, ...).
-    parallel = Parallel(n_jobs=jobs, return_as="generator", pre_dispatch="2*n_jobs")
-    yield from parallel(delayed(function)(spec, chunk, *args) for chunk in chunks)
+    try:
+        parallel = Parallel(n_jobs=jobs, return_as="generator", pre_dispatch="2*n_jobs")
+    except ValueError:  # e.g. the multiprocessing backend: no generator output
+        parallel = None
+    if parallel is not None:
+        yield from parallel(delayed(function)(spec, chunk, *args) for chunk in chunks)
+        return
+    from joblib import effective_n_jobs
+
+    window = 4 * effective_n_jobs(jobs)
+    with Parallel(n_jobs=jobs) as parallel:
+        while True:
+            batch = list(itertools.islice(chunks, window))
+            if not batch:
+                return
+            yield from parallel(delayed(function)(spec, chunk, *args) for chunk in batch)
 
 
 def parallel_pipe(analyzer, texts: Iterable[Any], *, batch_size: int, n_jobs: int | None,
@@ -768,6 +786,7 @@ def score_collection(source: str | Path | IO, out: str | Path | IO, *, jobs: int
         analyzer = load(model, actors=actors, max_length=max_length)
     spec = worker_spec(analyzer)
     errors_path = Path(errors) if isinstance(errors, (str, Path)) else None
+    _check_distinct(source, out_path, errors_path, summary)
     records = read_records(source, format=input_format, id_field=id_field, text_field=text_field)
     first = next(records, None)  # opens the input: fail before touching the output
     done: set = set()
@@ -827,6 +846,19 @@ def score_collection(source: str | Path | IO, out: str | Path | IO, *, jobs: int
             raise InvalidInputError("summary needs the output to be a file (it is computed from it)")
         write_summary(out_path, summary, format)
     return stats
+
+
+def _check_distinct(source, out_path: Path | None, errors_path: Path | None, summary) -> None:
+    """Refuse to write a file over the input or over another output of the same run."""
+    named = [("input", source), ("output", out_path), ("errors", errors_path), ("summary", summary)]
+    seen: dict[Path, str] = {}
+    for role, value in named:
+        if not isinstance(value, (str, Path)) or str(value) == "-":
+            continue
+        resolved = Path(value).resolve()
+        if resolved in seen:
+            raise InvalidInputError(f"the {role} file {value} is also the {seen[resolved]}: choose another name")
+        seen[resolved] = role
 
 
 def _prepend(first, rest: Iterator) -> Iterator:

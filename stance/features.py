@@ -21,6 +21,7 @@ from typing import Sequence
 __all__ = ["pair_features", "sentence_features", "CUES", "ACTOR_TOKEN", "OTHER_TOKEN"]
 
 USE_STEMS = True
+LATER_NAMESPACE = True
 USE_CLAUSE = True
 
 ACTOR_TOKEN = "ACTOR"
@@ -220,7 +221,10 @@ def pair_features(sentence: str, actor_spans: Sequence[tuple[int, int]],
         if k + 1 < len(words):
             feats.append(f"b={w}_{words[k + 1]}")
     # the actor's own right and left windows (the actor as subject, as object)
-    for p in positions[:3]:
+    for rank, p in enumerate(positions[:3]):
+        # the first mention (usually the name) carries the actor's own predicate; later ones (pronouns,
+        # titles) get their own namespace so that their context does not blur the first
+        tag = "" if rank == 0 or not LATER_NAMESPACE else "x"
         right = []
         for w in words[p + 1:p + 9]:
             if w in (ACTOR_TOKEN,) or (w == OTHER_TOKEN and len(right) > 3):
@@ -228,38 +232,38 @@ def pair_features(sentence: str, actor_spans: Sequence[tuple[int, int]],
             right.append(w)
         left = words[max(0, p - 5):p]
         if right:
-            feats.append(f"r1={right[0]}")
+            feats.append(f"{tag}r1={right[0]}")
             if len(right) > 1:
-                feats.append(f"r2={right[0]}_{right[1]}")
+                feats.append(f"{tag}r2={right[0]}_{right[1]}")
         for k, w in enumerate(right):
-            feats.append(f"r={w}")
+            feats.append(f"{tag}r={w}")
             if USE_STEMS:
-                feats.append(f"rs={stem(w)}")
+                feats.append(f"{tag}rs={stem(w)}")
             if k + 1 < len(right):
-                feats.append(f"rb={w}_{right[k + 1]}")
+                feats.append(f"{tag}rb={w}_{right[k + 1]}")
         if left:
-            feats.append(f"l1={left[-1]}")
+            feats.append(f"{tag}l1={left[-1]}")
         for w in left:
-            feats.append(f"l={w}")
+            feats.append(f"{tag}l={w}")
         negated = False
         for w in right:
             if w in NEGATIONS:
                 negated = True
             if w in MODALS:
-                feats.append(f"mod={w}")
+                feats.append(f"{tag}mod={w}")
             for label in _cue_labels(w):
-                feats.append(f"cue_r={label}")
+                feats.append(f"{tag}cue_r={label}")
                 if negated:
-                    feats.append(f"neg_cue_r={label}")
+                    feats.append(f"{tag}neg_cue_r={label}")
         if negated:
-            feats.append("neg_r")
+            feats.append(f"{tag}neg_r")
         if len(left) >= 1 and left[-1] == "by":
             for w in left[-4:-1]:
                 for label in _cue_labels(w):
                     feats.append(f"cue_by={label}")
         for w in left[-3:]:
             for label in _cue_labels(w):
-                feats.append(f"cue_l={label}")
+                feats.append(f"{tag}cue_l={label}")
     # what the actor says: the clause after its speech verb, up to the next actor
     if USE_CLAUSE:
         for p in positions[:1]:

@@ -222,3 +222,20 @@ def test_cli_usage_errors_for_bad_numbers(articles, tmp_path):
     with pytest.raises(SystemExit) as exit_info:
         main(["score", str(articles), "-o", str(tmp_path / "o.jsonl"), "--max-length", "0"])
     assert exit_info.value.code == 2
+
+
+def test_a_backend_without_streaming_results_works_too(articles, tmp_path):
+    one, two = tmp_path / "one.jsonl", tmp_path / "two.jsonl"
+    score_collection(articles, one, progress=False)
+    with parallel_config(backend="multiprocessing"):  # cannot return a generator: chunks go in windows
+        score_collection(articles, two, jobs=2, batch_size=1, progress=False)
+    assert two.read_bytes() == one.read_bytes()
+
+
+def test_output_never_overwrites_the_input(articles, tmp_path):
+    before = articles.read_bytes()
+    with pytest.raises(stance.InvalidInputError, match="also the input"):
+        score_collection(articles, articles, progress=False)
+    with pytest.raises(stance.InvalidInputError, match="also the output"):
+        score_collection(articles, tmp_path / "o.jsonl", errors=tmp_path / "o.jsonl", progress=False)
+    assert articles.read_bytes() == before and not (tmp_path / "o.jsonl").exists()

@@ -30,6 +30,8 @@ SAMPLES_DIR = ROOT / "datasets" / "samples"
 VOA_LABELS = ROOT / "datasets" / "voa" / "labels.jsonl"
 SHARED = ROOT.parent / "shared"
 VOA_STORIES = SHARED / "data" / "voa" / "voa_dev.jsonl"
+NEWS_LABELS_DIR = ROOT / "datasets" / "news"
+NEWS_ARTICLES = SHARED / "data" / "news" / "articles.jsonl"
 NEWSMTSC_DIR = SHARED / "data" / "newsmtsc"
 
 NEWSMTSC_POLARITY = {2.0: "negative", 4.0: "neutral", 6.0: "positive"}
@@ -163,48 +165,64 @@ def load_team_corpus(directory: Path = ARTICLES_DIR) -> list[GoldDocument]:
     return documents
 
 
+def _load_sentence_labels(paths: list[Path], texts: dict[str, str], id_key: str, source: str) -> list[GoldDocument]:
+    """Sentence-level team labels keyed by document id and offsets, joined with the document texts."""
+    by_document: dict[str, list[GoldSentence]] = {}
+    for labels in paths:
+        for number, row in _read_jsonl(labels):
+            where = f"{labels.name}:{number}"
+            document_id = str(row.get(id_key))
+            _check(document_id in texts, where, f"unknown {id_key} id {document_id!r}")
+            text = texts[document_id]
+            start, end = row.get("start"), row.get("end")
+            _check(isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(text), where,
+                   "bad sentence offsets")
+            _check(row.get("sentiment") in SENTIMENT_LABELS, where, "bad sentence sentiment")
+            sentence = GoldSentence(start, end, row["sentiment"])
+            for actor in row.get("actors", []):
+                name = actor.get("actor")
+                _check(actor.get("stance") in STANCE_LABELS, where, f"actor {name!r}: bad stance")
+                _check(actor.get("sentiment") in SENTIMENT_LABELS, where, f"actor {name!r}: bad sentiment")
+                mentions = [tuple(m) for m in actor.get("mentions", [])]
+                _check(bool(mentions) and all(start <= s < e <= end for s, e in mentions), where,
+                       f"actor {name!r}: mention outside its sentence")
+                sentence.actors.append(GoldActor(name, actor.get("type") or "person", actor.get("affiliation"),
+                                                 sorted(mentions), actor["stance"], actor.get("target"), actor["sentiment"]))
+            by_document.setdefault(document_id, []).append(sentence)
+    return [GoldDocument(document_id, texts[document_id], sorted(sentences, key=lambda s: s.start), source=source,
+                         split=split_of(document_id) if source != "voa" else "dev")
+            for document_id, sentences in by_document.items()]
+
+
+def _texts(path: Path, wanted: set[str] | None = None) -> dict[str, str]:
+    texts = {}
+    for _, row in _read_jsonl(path):
+        if wanted is None or str(row["id"]) in wanted:
+            texts[str(row["id"])] = row["text"]
+    return texts
+
+
 def load_voa(labels: Path | None = None, stories: Path = VOA_STORIES) -> list[GoldDocument]:
     """Team labels for VOA sentences (``datasets/voa/labels*.jsonl``) joined with the story texts;
     [] when ``../shared`` is absent."""
-    if labels is None:
-        paths = sorted(VOA_LABELS.parent.glob("labels*.jsonl"))
-        if not paths or not stories.exists():
-            return []
-        documents: dict[str, GoldDocument] = {}
-        for path in paths:
-            for document in load_voa(path, stories):
-                if document.id in documents:
-                    documents[document.id].sentences.extend(document.sentences)
-                    documents[document.id].sentences.sort(key=lambda s: s.start)
-                else:
-                    documents[document.id] = document
-        return list(documents.values())
-    if not labels.exists() or not stories.exists():
+    paths = [labels] if labels is not None else sorted(VOA_LABELS.parent.glob("labels*.jsonl"))
+    paths = [p for p in paths if p.exists()]
+    if not paths or not stories.exists():
         return []
-    texts = {}
-    for _, story in _read_jsonl(stories):
-        texts[str(story["id"])] = story["text"]
-    by_story: dict[str, list[GoldSentence]] = {}
-    for number, row in _read_jsonl(labels):
-        where = f"{labels.name}:{number}"
-        story = str(row.get("story"))
-        _check(story in texts, where, f"unknown story id {story!r}")
-        text = texts[story]
-        start, end = row.get("start"), row.get("end")
-        _check(isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(text), where, "bad sentence offsets")
-        _check(row.get("sentiment") in SENTIMENT_LABELS, where, "bad sentence sentiment")
-        sentence = GoldSentence(start, end, row["sentiment"])
-        for actor in row.get("actors", []):
-            name = actor.get("actor")
-            _check(actor.get("stance") in STANCE_LABELS, where, f"actor {name!r}: bad stance")
-            _check(actor.get("sentiment") in SENTIMENT_LABELS, where, f"actor {name!r}: bad sentiment")
-            mentions = [tuple(m) for m in actor.get("mentions", [])]
-            _check(bool(mentions) and all(start <= s < e <= end for s, e in mentions), where, f"actor {name!r}: mention outside its sentence")
-            sentence.actors.append(GoldActor(name, actor.get("type") or "person", actor.get("affiliation"), sorted(mentions),
-                                             actor["stance"], actor.get("target"), actor["sentiment"]))
-        by_story.setdefault(story, []).append(sentence)
-    return [GoldDocument(story, texts[story], sorted(sents, key=lambda s: s.start), source="voa", split="dev")
-            for story, sents in by_story.items()]
+    return _load_sentence_labels(paths, _texts(stories), "story", "voa")
+
+
+def load_news_labels(directory: Path = NEWS_LABELS_DIR, articles: Path = NEWS_ARTICLES) -> list[GoldDocument]:
+    """Team labels for real news articles (BBC politics; ``datasets/news/labels*.jsonl``) joined with the
+    texts in ``../shared/data/news/articles.jsonl``; [] when that file is absent. Split 80/10/10 by article id."""
+    paths = sorted(directory.glob("labels*.jsonl"))
+    if not paths or not articles.exists():
+        return []
+    wanted = set()
+    for path in paths:
+        for _, row in _read_jsonl(path):
+            wanted.add(str(row.get("article")))
+    return _load_sentence_labels(paths, _texts(articles, wanted), "article", "news")
 
 
 @dataclass
@@ -306,9 +324,16 @@ def main(argv=None) -> int:
     except CorpusError as error:
         print(f"error: {error}", file=sys.stderr)
         problems += 1
+    for name, loader in (("voa labels", load_voa), ("news labels", load_news_labels)):
+        try:
+            documents = loader()
+            print(f"{name}:", json.dumps(corpus_statistics(documents)) if documents else "skipped (../shared absent or no labels)")
+        except CorpusError as error:
+            print(f"error: {error}", file=sys.stderr)
+            problems += 1
     try:
-        voa = load_voa()
-        print("voa labels:", json.dumps(corpus_statistics(voa)) if voa else "skipped (../shared absent or no labels)")
+        examples = load_newsmtsc_stance()
+        print("newsmtsc stance labels:", len(examples) if examples else "skipped (../shared absent or no labels)")
     except CorpusError as error:
         print(f"error: {error}", file=sys.stderr)
         problems += 1

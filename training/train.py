@@ -25,12 +25,14 @@ import stance
 from stance.features import pair_features, sentence_features
 from stance.model import LinearFeatureClassifier, MODELS_DIR, save_model
 
-from .corpus import (ARTICLES_DIR, NEWSMTSC_DIR, VOA_LABELS, corpus_statistics, load_newsmtsc, load_team_corpus,
-                     load_voa)
-from .evaluate import (evaluate_components, evaluate_end_to_end, evaluate_newsmtsc, format_report, gold_pairs,
-                       gold_sentences)
+from .corpus import (ARTICLES_DIR, NEWS_LABELS_DIR, NEWSMTSC_DIR, NEWSMTSC_STANCE, VOA_LABELS, corpus_statistics,
+                     load_news_labels, load_newsmtsc, load_newsmtsc_stance, load_team_corpus, load_voa)
+from .evaluate import (classification_report, evaluate_components, evaluate_end_to_end, evaluate_newsmtsc,
+                       format_report, gold_pairs, gold_sentences)
 
 SEED = 13
+#: Sample weights of each data source relative to the team-written corpus.
+WEIGHTS = {"real": 2.0, "newsmtsc_stance": 1.0, "newsmtsc": 1.0, "real_sentences": 2.0}
 PARAMS = {"stance": {"C": 0.5, "min_count": 2}, "actor_sentiment": {"C": 0.3, "min_count": 2},
           "sentence_sentiment": {"C": 0.5, "min_count": 2}}
 
@@ -51,60 +53,83 @@ def voa_split(documents, fraction: float):
     return ordered[:cut], ordered[cut:]
 
 
-def build(out: Path, voa_train_fraction: float = 0.0, quiet: bool = False) -> dict:
+def _target_rows(examples):
+    """(features, stance, sentiment) rows for given-target examples (NewsMTSC spans, other targets masked)."""
+    return [(pair_features(x.text, [(x.start, x.end)], x.others), x.stance, x.sentiment) for x in examples]
+
+
+def _fit(rows_and_weights, column: int, params: dict) -> LinearFeatureClassifier:
+    X, y, w = [], [], []
+    for rows, weight in rows_and_weights:
+        for row in rows:
+            X.append(row[0])
+            y.append(row[column])
+            w.append(weight)
+    return LinearFeatureClassifier(**params).fit(X, y, sample_weight=w)
+
+
+def build(out: Path, voa_train_fraction: float = 0.5, quiet: bool = False) -> dict:
+    """Train the three classifiers on the data present, calibrate, save, evaluate and write the model card."""
     random.seed(SEED)
     started = time.time()
     team = load_team_corpus()
-    train_docs = [d for d in team if d.split == "train"]
-    dev_docs = [d for d in team if d.split == "dev"]
-    test_docs = [d for d in team if d.split == "test"]
+    news = load_news_labels()
     voa = load_voa()
     voa_train, voa_dev = voa_split(voa, voa_train_fraction) if voa else ([], [])
-    fit_docs = train_docs + voa_train
-
-    pairs = list(gold_pairs(fit_docs))
-    stance_model = LinearFeatureClassifier(**PARAMS["stance"]).fit([p[0] for p in pairs], [p[1] for p in pairs])
+    splits = {name: [d for d in team + news if d.split == name] for name in ("train", "dev", "test")}
+    real_train = [d for d in splits["train"] if d.source != "team"] + voa_train
+    team_train = [d for d in splits["train"] if d.source == "team"]
+    mtsc_stance = load_newsmtsc_stance()
     mtsc = load_newsmtsc("train")
-    sentiment_X = [p[0] for p in pairs] + [pair_features(x.text, [(x.start, x.end)], []) for x in mtsc]
-    sentiment_y = [p[2] for p in pairs] + [x.sentiment for x in mtsc]
-    actor_sentiment_model = LinearFeatureClassifier(**PARAMS["actor_sentiment"]).fit(sentiment_X, sentiment_y)
-    sentences = list(gold_sentences(fit_docs))
-    sentence_model = LinearFeatureClassifier(**PARAMS["sentence_sentiment"]).fit([s[0] for s in sentences],
-                                                                                 [s[1] for s in sentences])
-    # calibrate on the team dev split
-    dev_pairs = list(gold_pairs(dev_docs))
+
+    team_pairs, real_pairs = list(gold_pairs(team_train)), list(gold_pairs(real_train))
+    mtsc_stance_rows = _target_rows(mtsc_stance)
+    stance_model = _fit([(team_pairs, 1.0), (real_pairs, WEIGHTS["real"]), (mtsc_stance_rows, WEIGHTS["newsmtsc_stance"])],
+                        1, PARAMS["stance"])
+    mtsc_rows = [(pair_features(x.text, [(x.start, x.end)], []), None, x.sentiment) for x in mtsc]
+    actor_sentiment_model = _fit([(team_pairs, 1.0), (real_pairs, WEIGHTS["real"]), (mtsc_rows, WEIGHTS["newsmtsc"])],
+                                 2, PARAMS["actor_sentiment"])
+    team_sentences, real_sentences = list(gold_sentences(team_train)), list(gold_sentences(real_train))
+    sentence_model = _fit([(team_sentences, 1.0), (real_sentences, WEIGHTS["real_sentences"])], 1,
+                          PARAMS["sentence_sentiment"])
+    # calibrate on the dev split (team and real news articles, never trained on)
+    dev_pairs = list(gold_pairs(splits["dev"]))
     if dev_pairs:
         stance_model.calibrate([p[0] for p in dev_pairs], [p[1] for p in dev_pairs])
         actor_sentiment_model.calibrate([p[0] for p in dev_pairs], [p[2] for p in dev_pairs])
-    dev_sentences = list(gold_sentences(dev_docs))
+    dev_sentences = list(gold_sentences(splits["dev"]))
     if dev_sentences:
         sentence_model.calibrate([s[0] for s in dev_sentences], [s[1] for s in dev_sentences])
     classifiers = {"stance": stance_model, "actor_sentiment": actor_sentiment_model, "sentence_sentiment": sentence_model}
 
-    data_files = sorted(ARTICLES_DIR.glob("*.jsonl")) + [VOA_LABELS, NEWSMTSC_DIR / "train.jsonl"]
+    data_files = (sorted(ARTICLES_DIR.glob("*.jsonl")) + sorted(VOA_LABELS.parent.glob("labels*.jsonl"))
+                  + sorted(NEWS_LABELS_DIR.glob("labels*.jsonl")) + [NEWSMTSC_STANCE, NEWSMTSC_DIR / "train.jsonl"])
     data = {
-        "team_corpus": {split: corpus_statistics(docs) for split, docs in
-                        (("train", train_docs), ("dev", dev_docs), ("test", test_docs))},
-        "voa": {"train_stories": [d.id for d in voa_train], "heldout_stories": len(voa_dev),
+        "team_corpus": {name: corpus_statistics([d for d in docs if d.source == "team"]) for name, docs in splits.items()},
+        "bbc_politics_labels": {name: corpus_statistics([d for d in docs if d.source == "news"]) for name, docs in splits.items()},
+        "voa": {"train_stories": sorted(d.id for d in voa_train), "heldout_stories": sorted(d.id for d in voa_dev),
                 "train": corpus_statistics(voa_train), "heldout": corpus_statistics(voa_dev)} if voa else None,
+        "newsmtsc_stance_labels": len(mtsc_stance),
         "newsmtsc_train_targets": len(mtsc),
+        "weights": WEIGHTS,
         "sha256": _hash_files(data_files),
     }
     save_model(out, classifiers, name="default", version=stance.__version__, data=data,
                extra={"params": PARAMS, "seed": SEED})
-    # evaluate the saved model exactly as users load it
     nlp = stance.load(out)
-    metrics = {"team_test": evaluate_components(nlp.model, test_docs)}
-    if voa_dev:
-        metrics["voa_heldout"] = evaluate_components(nlp.model, voa_dev)
-        metrics["voa_heldout"]["end_to_end"] = evaluate_end_to_end(nlp, voa_dev)
-    if test_docs:
-        metrics["team_test"]["end_to_end"] = evaluate_end_to_end(nlp, test_docs)
+    metrics = {}
+    test_team = [d for d in splits["test"] if d.source == "team"]
+    test_news = [d for d in splits["test"] if d.source == "news"]
+    for name, documents in (("team_test", test_team), ("voa_heldout", voa_dev), ("bbc_test", test_news)):
+        if documents:
+            metrics[name] = evaluate_components(nlp.model, documents)
+            metrics[name]["end_to_end"] = evaluate_end_to_end(nlp, documents)
     for split in ("dev_rw", "dev_mt"):
         result = evaluate_newsmtsc(nlp.model, split)
         if result:
             metrics[f"newsmtsc_{split}"] = result
-    # rewrite the manifest with metrics (hashes of weight files are unchanged)
+    if voa_dev:
+        metrics["voa_heldout"]["vader_sentence_sentiment"] = vader_baseline(voa_dev)
     manifest_path = Path(out) / "manifest.json"
     manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
     manifest["metrics"] = _headline_metrics(metrics)
@@ -113,6 +138,23 @@ def build(out: Path, voa_train_fraction: float = 0.0, quiet: bool = False) -> di
     if not quiet:
         print(json.dumps(manifest["metrics"], indent=2))
     return metrics
+
+
+def vader_baseline(documents) -> dict | None:
+    """VADER's sentence sentiment (compound >= 0.05 positive, <= -0.05 negative) on the same sentences."""
+    try:
+        from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+    except ImportError:
+        return None
+    analyzer = SentimentIntensityAnalyzer()
+    gold, predicted, confidence = [], [], []
+    for document in documents:
+        for sentence in document.sentences:
+            compound = analyzer.polarity_scores(document.text[sentence.start:sentence.end])["compound"]
+            gold.append(sentence.sentiment)
+            predicted.append("positive" if compound >= 0.05 else "negative" if compound <= -0.05 else "neutral")
+            confidence.append(abs(compound))
+    return classification_report(gold, predicted, confidence, ["negative", "neutral", "positive"])
 
 
 def _headline_metrics(metrics: dict) -> dict:
@@ -144,12 +186,18 @@ def write_model_card(directory: Path, manifest: dict, metrics: dict, seconds: fl
         f"with Python {platform.python_version()}.", "",
         "## Versions", "", *[f"- {k}: {v}" for k, v in manifest["versions"].items()], "",
         "## Training data", "",
-        "- Team-written corpus (`datasets/stance/articles/*.jsonl`, split by article id: 80% train, 10% dev for "
-        "calibration, 10% test):", "",
+        "- Team-written corpus (`datasets/stance/articles/*.jsonl`, original news-style articles; split by article id: "
+        "80% train, 10% dev for calibration, 10% test):", "",
         "```", json.dumps(data["team_corpus"], indent=1), "```", "",
+        "- Team labels of real BBC News politics articles (2004-2005; `datasets/news/labels*.jsonl`, keyed by article id and "
+        "offsets; texts from `../shared/data/news/articles.jsonl`), same split by article id:", "",
+        "```", json.dumps(data["bbc_politics_labels"], indent=1), "```", "",
+        f"- Team labels of Voice of America stories (`datasets/voa/labels*.jsonl`), split by story: "
+        f"{json.dumps(data['voa'])}" if data.get("voa") else "- VOA labels: not used (../shared absent).",
+        f"- Team stance labels on NewsMTSC train sentences (`datasets/newsmtsc_stance/labels.jsonl`): "
+        f"{data['newsmtsc_stance_labels']} targets.",
         f"- NewsMTSC train ({data['newsmtsc_train_targets']} targets; Hamborg & Donnay, EACL 2021, MIT) for actor sentiment.",
-        f"- Team labels of Voice of America stories (`datasets/voa/labels.jsonl`): {json.dumps(data['voa'])}" if data.get("voa") else
-        "- VOA labels: not used (../shared absent).", "",
+        f"- Sample weights relative to the team corpus: {json.dumps(data['weights'])}.", "",
         "Hashes of the data files:", "", "```", json.dumps(data["sha256"], indent=1), "```", "",
         "## Held-out results", "",
         "Classifier results use gold actor mentions; the end-to-end rows run the full pipeline on raw text "
@@ -177,7 +225,7 @@ def write_model_card(directory: Path, manifest: dict, metrics: dict, seconds: fl
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description="Rebuild the shipped stance models from datasets/.")
     parser.add_argument("--out", type=Path, default=MODELS_DIR / "default")
-    parser.add_argument("--voa-train-fraction", type=float, default=0.0,
+    parser.add_argument("--voa-train-fraction", type=float, default=0.5,
                         help="share of VOA stories (by story) to train on; the rest stays held out")
     args = parser.parse_args(argv)
     build(args.out, args.voa_train_fraction)
