@@ -143,6 +143,17 @@ def _cmd_score(args) -> int:
     return 1 if (args.strict and stats.failed) else 0
 
 
+def _cmd_train(args) -> int:
+    from .trainer import train_model
+
+    labels = tuple(args.labels.split(",")) if args.labels else None
+    report = train_model(args.data, args.out, base=args.base, C=args.C, min_count=args.min_count, labels=labels)
+    print(json.dumps(report, indent=2))
+    print(f"stance: wrote model to {args.out}; use it with stance.load({str(args.out)!r}) or --model {args.out}",
+          file=sys.stderr)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="stance", description="Political actors and their stances in news text.")
     parser.add_argument("--version", action="version", version=f"stance {__version__}")
@@ -180,6 +191,15 @@ def build_parser() -> argparse.ArgumentParser:
     score.add_argument("--quiet", "-q", action="store_true", help="no progress bar (for logs)")
     model_options(score)
     score.set_defaults(run=_cmd_score)
+
+    train = commands.add_parser("train", help="train a model on your own annotated data (corpus format)")
+    train.add_argument("--data", required=True, help="annotated JSON Lines file, or a folder of them")
+    train.add_argument("--out", required=True, help="model directory to write")
+    train.add_argument("--labels", help="comma-separated allowed stance labels (default: any)")
+    train.add_argument("--base", default="default", help="model to take sentiment classifiers from when the data has none")
+    train.add_argument("--C", type=float, default=0.5, help="inverse regularization strength (default 0.5)")
+    train.add_argument("--min-count", type=int, default=2, help="drop features seen fewer times (default 2)")
+    train.set_defaults(run=_cmd_train)
 
     info = commands.add_parser("info", help="print the model manifest: version, labels, metrics")
     info.add_argument("--model", default="default")

@@ -13,16 +13,15 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 import sys
-import zlib
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
+from stance.corpus import (CorpusError, GoldActor, GoldDocument, GoldSentence, compile_article, split_of,  # noqa: F401
+                           read_jsonl as _read_jsonl, _check)
 from stance.labels import SENTIMENT_LABELS, STANCE_LABELS
-from stance.actors import ACTOR_TYPES, slugify
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLES_DIR = ROOT / "datasets" / "stance" / "articles"
@@ -35,121 +34,6 @@ NEWS_ARTICLES = SHARED / "data" / "news" / "articles.jsonl"
 NEWSMTSC_DIR = SHARED / "data" / "newsmtsc"
 
 NEWSMTSC_POLARITY = {2.0: "negative", 4.0: "neutral", 6.0: "positive"}
-
-
-@dataclass
-class GoldActor:
-    actor: str
-    type: str
-    affiliation: str | None
-    mentions: list[tuple[int, int]]
-    stance: str
-    target: str | None
-    sentiment: str
-
-    @property
-    def id(self) -> str:
-        return slugify(self.actor)
-
-
-@dataclass
-class GoldSentence:
-    start: int
-    end: int
-    sentiment: str | None
-    actors: list[GoldActor] = field(default_factory=list)
-    headline: bool = False
-
-
-@dataclass
-class GoldDocument:
-    id: str
-    text: str
-    sentences: list[GoldSentence]
-    source: str
-    split: str = "train"
-    topic: str | None = None
-    region: str | None = None
-
-
-class CorpusError(ValueError):
-    """A corpus file is malformed; the message names file, line and field."""
-
-
-def split_of(article_id: str) -> str:
-    """Deterministic train/dev/test split by article id (80/10/10)."""
-    bucket = zlib.crc32(article_id.encode("utf-8")) % 10
-    return "test" if bucket == 0 else "dev" if bucket == 1 else "train"
-
-
-def _find_word(text: str, needle: str, start: int) -> int:
-    match = re.compile(r"(?<!\w)" + re.escape(needle) + r"(?!\w)").search(text, start)
-    return -1 if match is None else match.start()
-
-
-def _check(condition: bool, where: str, message: str) -> None:
-    if not condition:
-        raise CorpusError(f"{where}: {message}")
-
-
-def compile_article(record: dict, where: str) -> GoldDocument:
-    """Turn one authoring-format article into a document with offsets."""
-    _check(isinstance(record, dict), where, "a JSON object is expected")
-    for key in ("id", "sentences"):
-        _check(key in record, where, f"missing field {key!r}")
-    pieces: list[str] = []
-    sentences: list[GoldSentence] = []
-    position = 0
-    for index, sentence in enumerate(record["sentences"]):
-        at = f"{where}: sentence {index}"
-        text = sentence.get("text")
-        _check(isinstance(text, str) and text and text == text.strip(), at, "field 'text' must be a non-empty, unpadded string")
-        if pieces:
-            separator = "\n\n" if (sentence.get("paragraph") or sentences[-1].headline) else " "
-            pieces.append(separator)
-            position += len(separator)
-        start = position
-        pieces.append(text)
-        position += len(text)
-        _check(sentence.get("sentiment") in SENTIMENT_LABELS, at, f"field 'sentiment' must be one of {SENTIMENT_LABELS}")
-        gold = GoldSentence(start, position, sentence["sentiment"], headline=bool(sentence.get("headline")))
-        used: Counter = Counter()
-        for actor in sentence.get("actors", []):
-            name = actor.get("actor")
-            _check(isinstance(name, str) and name.strip(), at, "field 'actor' must be a name")
-            _check(actor.get("stance") in STANCE_LABELS, at, f"actor {name!r}: field 'stance' must be one of {STANCE_LABELS}")
-            _check(actor.get("sentiment") in SENTIMENT_LABELS, at, f"actor {name!r}: field 'sentiment' is invalid")
-            _check(actor.get("type") in ACTOR_TYPES, at, f"actor {name!r}: field 'type' must be one of {ACTOR_TYPES}")
-            mentions = []
-            for mention in actor.get("mentions") or []:
-                found, cursor = -1, 0
-                for _ in range(used[mention] + 1):
-                    found = _find_word(text, mention, cursor)
-                    if found < 0:
-                        break
-                    cursor = found + len(mention)
-                _check(found >= 0, at, f"actor {name!r}: mention {mention!r} not found in the sentence")
-                used[mention] += 1
-                mentions.append((start + found, start + found + len(mention)))
-            _check(bool(mentions), at, f"actor {name!r}: field 'mentions' is empty")
-            gold.actors.append(
-                GoldActor(name, actor["type"], actor.get("affiliation"), sorted(mentions), actor["stance"], actor.get("target"), actor["sentiment"])
-            )
-        sentences.append(gold)
-    article_id = str(record["id"])
-    return GoldDocument(article_id, "".join(pieces), sentences, source="team", split=split_of(article_id),
-                        topic=record.get("topic"), region=record.get("region"))
-
-
-def _read_jsonl(path: Path) -> Iterator[tuple[int, dict]]:
-    with path.open(encoding="utf-8") as handle:
-        for number, line in enumerate(handle, 1):
-            if not line.strip():
-                continue
-            try:
-                yield number, json.loads(line)
-            except json.JSONDecodeError as error:
-                raise CorpusError(f"{path.name}:{number}: invalid JSON ({error.msg})") from None
 
 
 def load_team_corpus(directory: Path = ARTICLES_DIR) -> list[GoldDocument]:

@@ -22,7 +22,7 @@ import time
 from pathlib import Path
 
 import stance
-from stance.features import pair_features, sentence_features
+from stance.features import pair_features
 from stance.model import LinearFeatureClassifier, MODELS_DIR, save_model
 
 from .corpus import (ARTICLES_DIR, NEWS_LABELS_DIR, NEWSMTSC_DIR, NEWSMTSC_STANCE, VOA_LABELS, corpus_statistics,

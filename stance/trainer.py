@@ -1,0 +1,105 @@
+"""Train a model on your own annotated data: ``stance train --data my.jsonl --out my_model/``.
+
+The data is in the stance corpus format (:mod:`stance.corpus`), with your own stance label set if
+you like. The stance classifier is trained on your (sentence, actor) pairs; the sentiment classifiers
+are trained too when every record carries sentiment labels, and otherwise are taken over from the base
+model. The result is a model directory like the shipped one (arrays + JSON manifest, no pickle):
+``stance.load("my_model/")``.
+
+Examples
+--------
+>>> import json, tempfile, pathlib, stance
+>>> from stance.trainer import train_model
+>>> rows = [{"id": f"a{k}", "sentences": [{"text": f"Minister Ana Ruiz {verb} the plan.", "sentiment": "neutral",
+...          "actors": [{"actor": "Ana Ruiz", "mentions": ["Ana Ruiz"], "stance": label, "sentiment": "neutral"}]}]}
+...         for k, (verb, label) in enumerate([("backed", "pro"), ("rejected", "con")] * 5)]
+>>> folder = pathlib.Path(tempfile.mkdtemp())
+>>> _ = (folder / "data.jsonl").write_text("\\n".join(json.dumps(r) for r in rows))
+>>> report = train_model(folder / "data.jsonl", folder / "model", min_count=1)
+>>> stance.load(folder / "model").labels
+['con', 'pro']
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from .corpus import GoldDocument, read_annotated
+from .exceptions import TrainingDataError
+from .features import pair_features, sentence_features
+from .model import LinearFeatureClassifier, load_model, save_model
+
+__all__ = ["train_model"]
+
+
+def _pairs(documents: list[GoldDocument]):
+    for document in documents:
+        for sentence in document.sentences:
+            text = document.text[sentence.start:sentence.end]
+            for actor in sentence.actors:
+                others = [m for other in sentence.actors if other is not actor for m in other.mentions]
+                yield pair_features(text, actor.mentions, others, sentence_start=sentence.start,
+                                    actor_type=actor.type), actor.stance, actor.sentiment
+
+
+def train_model(data: str | Path, out: str | Path, *, base: str | Path = "default", C: float = 0.5,
+                min_count: int = 2, labels: tuple[str, ...] | None = None, name: str | None = None) -> dict:
+    """Train a model directory from annotated data; return a small report.
+
+    Parameters
+    ----------
+    data : path
+        A corpus-format JSON Lines file, or a folder of them.
+    out : path
+        The model directory to write (created if needed).
+    base : str or path, default="default"
+        Where the sentiment classifiers come from when ``data`` has no sentiment labels.
+    C : float, default=0.5
+        Inverse regularization strength of the classifiers.
+    min_count : int, default=2
+        Features seen fewer times are dropped.
+    labels : tuple of str, optional
+        The allowed stance labels; by default any label string is accepted.
+    name : str, optional
+        Model name for the manifest (default: the output folder's name).
+
+    Raises
+    ------
+    TrainingDataError
+        Malformed data (file, line and field named), fewer than two stance labels, or no pairs.
+    """
+    documents = read_annotated(data, stance_labels=labels)
+    pairs = list(_pairs(documents))
+    if not pairs:
+        raise TrainingDataError(f"{data}: no annotated (sentence, actor) pairs")
+    stance_labels = sorted({p[1] for p in pairs})
+    if len(stance_labels) < 2:
+        raise TrainingDataError(f"{data}: training needs at least two stance labels, found {stance_labels}")
+    params = {"C": C, "min_count": min_count}
+    classifiers = {"stance": LinearFeatureClassifier(**params).fit([p[0] for p in pairs], [p[1] for p in pairs])}
+    sources = {"stance": "trained"}
+    actor_sentiments = [p[2] for p in pairs]
+    sentences = [(sentence_features(d.text[s.start:s.end]), s.sentiment) for d in documents for s in d.sentences]
+    base_bundle = None
+    if all(actor_sentiments) and len(set(actor_sentiments)) >= 2:
+        classifiers["actor_sentiment"] = LinearFeatureClassifier(**params).fit([p[0] for p in pairs], actor_sentiments)
+        sources["actor_sentiment"] = "trained"
+    if all(s[1] for s in sentences) and len({s[1] for s in sentences}) >= 2:
+        classifiers["sentence_sentiment"] = LinearFeatureClassifier(**params).fit([s[0] for s in sentences],
+                                                                                  [s[1] for s in sentences])
+        sources["sentence_sentiment"] = "trained"
+    for component in ("actor_sentiment", "sentence_sentiment"):
+        if component not in classifiers:
+            base_bundle = base_bundle or load_model(base)
+            classifiers[component] = base_bundle.classifiers[component]
+            sources[component] = f"copied from {base_bundle.manifest.get('name')} {base_bundle.manifest.get('version')}"
+    data_path = Path(data)
+    files = sorted(data_path.glob("*.jsonl")) if data_path.is_dir() else [data_path]
+    report = {"documents": len(documents), "pairs": len(pairs), "labels": stance_labels,
+              "label_counts": {label: sum(p[1] == label for p in pairs) for label in stance_labels},
+              "components": sources}
+    save_model(out, classifiers, name=name or Path(out).name, version="user",
+               data={"files": {f.name: hashlib.sha256(f.read_bytes()).hexdigest() for f in files}, **report},
+               extra={"trained_by": "stance train", "params": params})
+    return report
