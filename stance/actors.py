@@ -198,6 +198,7 @@ HIGH_OFFICES = {"president", "prime minister", "chancellor", "foreign minister",
                 "vice president", "crown prince", "emir"}
 WEAK_AUXILIARIES = {"is", "was", "be", "are", "were", "will", "would", "could", "can", "may", "might", "must", "should",
                     "has", "had", "have", "seems", "seemed", "remains", "remained", "appears", "appeared"}
+_GENERIC_WORDS = frozenset(w for noun in list(GENERIC_NOUNS) + list(ANAPHOR_NOUNS) + list(BARE_GENERIC) for w in noun.split())
 PRONOUNS = {"he", "she"}
 PLURAL_PRONOUNS = {"they"}
 NEUTER_PRONOUNS = {"it"}
@@ -417,12 +418,19 @@ class _Sentence:
     skipped_places: list[int] = field(default_factory=list)
 
 
+_PARTICLE_NAME = re.compile(r"(?:al|el|ad|as|an|ar|at|ash|az|d)[-'\u2019][A-Z]")
+
+
 def _is_name_token(token: str) -> bool:
+    """'Putin', 'U.S.', 'al-Sudani', "d'Ivoire": a token that can be part of a name."""
     if not token:
         return False
-    if token[0].isupper():
-        return token[0].isalpha() or False
-    return bool(re.match(r"(?:al|el|ad|as|an|ar|at|ash|az|d)[-'\u2019][A-Z]", token))
+    first = token[0]
+    if first.isupper():
+        return first.isalpha()
+    if first not in "aed" or len(token) < 3:
+        return False
+    return _PARTICLE_NAME.match(token) is not None
 
 
 def _bare(token: str) -> str:
@@ -550,6 +558,9 @@ class ActorFinder:
         result = []
         for s, e in spans:
             token = text[s:e]
+            if "-" not in token:
+                result.append((s, e))
+                continue
             parts = token.split("-")
             if (len(parts) > 1 and all(p[:1].isupper() for p in parts) and self.gazetteer.lookup((token,)) is None
                     and any(self.gazetteer.lookup((_bare(p),)) for p in parts)):
@@ -926,6 +937,8 @@ class ActorFinder:
         """'the government', 'Police', 'security forces' (generic actors of the home country) and
         'the group', 'the party', 'the bloc' (the latest named actor of that kind)."""
         tokens, lower, consumed = sentence.tokens, sentence.lower, sentence.consumed
+        if _GENERIC_WORDS.isdisjoint(lower):
+            return
         k = 0
         while k < len(tokens):
             if consumed[k]:

@@ -187,7 +187,7 @@ def _csv_records(handle: IO[str], id_field: str, text_field: str) -> Iterator[In
         yield record
 
 
-def _folder_records(folder: Path) -> Iterator[InputRecord]:
+def _folder_records(folder: Path, max_bytes: int | None) -> Iterator[InputRecord]:
     def walk(directory: Path, seen: frozenset) -> Iterator[Path]:
         try:
             entries = sorted(directory.iterdir())
@@ -219,16 +219,32 @@ def _folder_records(folder: Path) -> Iterator[InputRecord]:
             continue
         try:
             with open(path, "rb") as handle:
-                raw = handle.read()
+                raw = handle.read(max_bytes if max_bytes is not None else -1)
+                cut = max_bytes is not None and len(raw) == max_bytes and bool(handle.read(1))
         except OSError as error:
             yield InputRecord(relative, relative, None, error=f"cannot read file ({error.strerror})")
             continue
-        text, error = decode_bytes(raw)
+        text, error = decode_bytes(raw, cut=cut)
         yield InputRecord(relative, relative, text, {}, error)
 
 
-def decode_bytes(raw: bytes) -> tuple[str | None, str | None]:
-    """Decode a whole file: UTF-8 (with or without BOM) or UTF-16 with BOM; return (text, None) or (None, reason)."""
+def decode_bytes(raw: bytes, cut: bool = False) -> tuple[str | None, str | None]:
+    """Decode a whole file: UTF-8 (with or without BOM) or UTF-16 with BOM; return (text, None) or (None, reason).
+
+    With ``cut=True`` (only the head of a longer file was read), a character split at the end is dropped.
+    """
+    if cut:
+        utf16 = raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
+        for drop in range(4):
+            head = raw[:len(raw) - drop]
+            if utf16 and len(head) % 2:
+                continue
+            try:
+                head.decode("utf-16" if utf16 else "utf-8-sig")
+            except UnicodeDecodeError:
+                continue
+            raw = head
+            break
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
             return raw.decode("utf-16"), None
@@ -249,7 +265,7 @@ _decode_file = decode_bytes  # the name stance.cli uses
 
 
 def read_records(source: str | Path | IO, *, format: str | None = None, id_field: str = "id",
-                 text_field: str = "text") -> Iterator[InputRecord]:
+                 text_field: str = "text", max_length: int | None = None) -> Iterator[InputRecord]:
     """Stream records from a folder of ``.txt`` files, a JSON Lines or CSV file, a file object, or ``-`` (stdin).
 
     Bad records are yielded with ``error`` set, never dropped. Memory does not grow with the input.
@@ -261,6 +277,9 @@ def read_records(source: str | Path | IO, *, format: str | None = None, id_field
         Default: from the file suffix (``.csv``, ``.txt``, else JSON Lines).
     id_field, text_field : str
         Field (column) names of the id and the text.
+    max_length : int, optional
+        Read at most enough bytes of each ``.txt`` file for this many characters (and one more, so
+        that the analyzer still sees the text is too long and flags it ``truncated``).
 
     Raises
     ------
@@ -294,7 +313,7 @@ def read_records(source: str | Path | IO, *, format: str | None = None, id_field
         return
     path = Path(source)
     if path.is_dir():
-        yield from _folder_records(path)
+        yield from _folder_records(path, _max_bytes(max_length))
         return
     if not path.exists():
         raise InvalidInputError(f"input {path} does not exist")
@@ -312,10 +331,17 @@ def read_records(source: str | Path | IO, *, format: str | None = None, id_field
             text_handle = io.TextIOWrapper(handle, encoding=encoding, errors="replace", newline="")
             yield from _csv_records(text_handle, id_field, text_field)
         elif format == "txt":
-            text, error = decode_bytes(handle.read())
+            limit = _max_bytes(max_length)
+            raw = handle.read(limit if limit is not None else -1)
+            text, error = decode_bytes(raw, cut=limit is not None and len(raw) == limit and bool(handle.read(1)))
             yield InputRecord(path.name, path.stem, text, {}, error)
         else:
             yield from _jsonl_records(_decode_stream(handle), id_field, text_field)
+
+
+def _max_bytes(max_length: int | None) -> int | None:
+    """Bytes that hold at least ``max_length + 1`` characters in any encoding we read (4 bytes per character, a BOM)."""
+    return None if max_length is None else 4 * (max_length + 1) + 4
 
 
 def _count_records(source, format: str | None) -> int | None:
@@ -581,23 +607,31 @@ def parallel_pipe(analyzer, texts: Iterable[Any], *, batch_size: int, n_jobs: in
 class _Sink:
     """Bytes out to a path (binary, appended or new) or to a caller's file object (text or binary)."""
 
-    def __init__(self, target, append: bool):
+    def __init__(self, target, append: bool, lazy: bool = False):
         self.path = Path(target) if isinstance(target, (str, Path)) else None
+        self.handle = None
+        self.text = False
         if self.path is not None:
-            self.handle = open(self.path, "ab" if append else "wb")
-            self.text = False
+            if lazy and not append:  # created on the first write; a stale file from an earlier run goes now
+                self.path.unlink(missing_ok=True)
+            self.mode = "ab" if append or lazy else "wb"
+            if not lazy:
+                self.handle = open(self.path, self.mode)
         else:
             self.handle = target
             self.text = isinstance(target, io.TextIOBase) or hasattr(target, "encoding")
 
     def write(self, data: bytes) -> None:
+        if self.handle is None:
+            self.handle = open(self.path, self.mode)
         self.handle.write(data.decode("utf-8") if self.text else data)
 
     def flush(self) -> None:
-        self.handle.flush()
+        if self.handle is not None:
+            self.handle.flush()
 
     def close(self) -> None:
-        if self.path is not None:
+        if self.path is not None and self.handle is not None:
             self.handle.close()
 
 
@@ -724,8 +758,9 @@ def score_collection(source: str | Path | IO, out: str | Path | IO, *, jobs: int
     resume : bool, default=False
         Keep what an earlier (killed) run wrote to ``out`` and ``errors`` and score only the rest.
     errors : path or file object, optional
-        Where records that cannot be scored go, as JSON Lines ``{"line", "id", "reason"}``. Without it
-        they are only counted (``ScoreStats.failed``).
+        Where records that cannot be scored go, as JSON Lines ``{"line", "id", "reason"}`` (a file is
+        created at the first such record). Without it they are only counted (``ScoreStats.failed``);
+        ``stance score`` always writes them (default: ``OUT.errors.jsonl`` next to the output).
     format : {"jsonl", "csv"}, optional
         Output format (default: ``csv`` for a ``.csv`` path, else ``jsonl``). JSON Lines records are
         ``Document.to_dict()`` plus ``line`` (the input position) and the record's other fields.
@@ -787,7 +822,8 @@ def score_collection(source: str | Path | IO, out: str | Path | IO, *, jobs: int
     spec = worker_spec(analyzer)
     errors_path = Path(errors) if isinstance(errors, (str, Path)) else None
     _check_distinct(source, out_path, errors_path, summary)
-    records = read_records(source, format=input_format, id_field=id_field, text_field=text_field)
+    records = read_records(source, format=input_format, id_field=id_field, text_field=text_field,
+                           max_length=analyzer.max_length)
     first = next(records, None)  # opens the input: fail before touching the output
     done: set = set()
     if resume:
@@ -797,7 +833,7 @@ def score_collection(source: str | Path | IO, out: str | Path | IO, *, jobs: int
             done |= _resume_jsonl(errors_path)
     append = resume
     out_sink = _Sink(out, append)
-    errors_sink = _Sink(errors, append) if errors is not None else None
+    errors_sink = _Sink(errors, append, lazy=True) if errors is not None else None
     stats = ScoreStats()
     bar = _progress_bar(progress, source, input_format, len(done))
 
@@ -874,8 +910,11 @@ def _progress_bar(progress: bool | None, source, input_format: str | None, done:
     from tqdm import tqdm
 
     total = _count_records(source, input_format)
+    import shutil
+
+    size = shutil.get_terminal_size((100, 20))  # a terminal that reports no size (0 x 0) gets 100 x 20
     return tqdm(total=max(total - done, 0) if total is not None else None, unit=" articles", file=sys.stderr,
-                dynamic_ncols=True, smoothing=0.1)
+                ncols=min(size.columns, 120), nrows=max(size.lines, 2), smoothing=0.1, mininterval=0.5)
 
 
 def write_summary(scores: str | Path, summary: str | Path, format: str = "jsonl") -> None:

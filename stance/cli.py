@@ -116,6 +116,9 @@ def _positive_int(value: str) -> int:
 def _cmd_score(args) -> int:
     from .batch import score_collection
 
+    if args.errors is None:  # nothing is lost: bad records always go somewhere
+        output = Path(args.output)
+        args.errors = str(output.with_name(f"{output.stem}.errors.jsonl"))
     kwargs = dict(jobs=args.jobs, batch_size=args.batch_size, resume=args.resume, errors=args.errors, format=args.format,
                   input_format=args.input_format, id_field=args.id_field, text_field=args.text_field, model=args.model,
                   actors=args.actors, max_length=args.max_length, progress=False if args.quiet else None,
@@ -180,7 +183,8 @@ def build_parser() -> argparse.ArgumentParser:
     score.add_argument("--jobs", "-j", type=int, default=1, help="worker processes (default 1; -1: all cores)")
     score.add_argument("--batch-size", type=_positive_int, default=32, help="articles per chunk (default 32)")
     score.add_argument("--resume", action="store_true", help="complete the output of an interrupted run")
-    score.add_argument("--errors", help="write records that cannot be scored here (JSON Lines: line, id, reason)")
+    score.add_argument("--errors", help="where records that cannot be scored go (JSON Lines: line, id, reason; "
+                                        "default: OUT.errors.jsonl next to the output, created when needed)")
     score.add_argument("--summary", help="write a per-actor summary table (CSV)")
     score.add_argument("--id-field", default="id")
     score.add_argument("--text-field", default="text")
@@ -225,6 +229,10 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _one_line(error: BaseException) -> str:
+    return " ".join(str(error).split()) or type(error).__name__
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; return the exit code."""
     parser = build_parser()
@@ -238,12 +246,13 @@ def main(argv: list[str] | None = None) -> int:
     except (StanceError, OSError) as error:
         if args.debug:
             traceback.print_exc()
-        print(f"stance: error: {error}", file=sys.stderr)
+        print(f"stance: error: {_one_line(error)}", file=sys.stderr)
         return 1
     except Exception as error:  # noqa: BLE001 - the one place that turns surprises into a message
         if args.debug:
             raise
-        print(f"stance: internal error: {type(error).__name__}: {error} (run with --debug for details)", file=sys.stderr)
+        print(f"stance: internal error: {type(error).__name__}: {_one_line(error)} (run with --debug for details)",
+              file=sys.stderr)
         return 1
 
 

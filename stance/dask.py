@@ -48,18 +48,33 @@ def _as_record(item: Any) -> tuple[Any, Any, dict]:
     return item, None, {}
 
 
-def _score_partition(items: Iterable[Any], spec: WorkerSpec, errors: str) -> list[dict]:
+def _score_partition(items: Iterable[Any], spec: WorkerSpec, errors: str, batch_size: int = 64) -> list[dict]:
+    from .analyzer import check_text
+
     analyzer = worker_analyzer(spec)
-    results = []
+    results: list = []
+    batch: list[tuple[int, tuple]] = []
+
+    def flush() -> None:
+        for (position, _), document in zip(batch, analyzer._analyse_batch([record for _, record in batch])):
+            results[position] = document.to_dict()
+        batch.clear()
+
     for item in items:
         text, doc_id, meta = _as_record(item)
         try:
-            results.append(analyzer(text, id=doc_id, meta=meta).to_dict())
+            check_text(text, doc_id)
         except InvalidInputError as error:
             if errors == "raise":
                 raise
             if errors == "record":
                 results.append({"id": doc_id, "error": str(error)})
+            continue
+        results.append(None)  # filled in by flush(), in input order
+        batch.append((len(results) - 1, (text, doc_id, meta)))
+        if len(batch) >= batch_size:
+            flush()
+    flush()
     return results
 
 

@@ -22,6 +22,7 @@ __all__ = ["pair_features", "sentence_features", "CUES", "ACTOR_TOKEN", "OTHER_T
 
 USE_STEMS = True
 LATER_NAMESPACE = True
+PAIR_VALENCE = True
 USE_CLAUSE = True
 
 ACTOR_TOKEN = "ACTOR"
@@ -264,6 +265,12 @@ def pair_features(sentence: str, actor_spans: Sequence[tuple[int, int]],
         for w in left[-3:]:
             for label in _cue_labels(w):
                 feats.append(f"{tag}cue_l={label}")
+    # how the words around the actor colour it (VADER valences), and the sentence as a whole
+    if PAIR_VALENCE:
+        p = positions[0]
+        feats.extend(_valence_features(words[max(0, p - 6):p], "lval"))
+        feats.extend(_valence_features(words[p + 1:p + 7], "rval"))
+        feats.extend(_valence_features(words, "sval"))
     # what the actor says: the clause after its speech verb, up to the next actor
     if USE_CLAUSE:
         for p in positions[:1]:

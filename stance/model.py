@@ -69,15 +69,16 @@ class LinearFeatureClassifier(ClassifierMixin, BaseEstimator):
         self.temperature = temperature
 
     def _matrix(self, X: Sequence[Sequence[str]]) -> sparse.csr_matrix:
-        vocabulary = self.vocabulary_
+        get = self.vocabulary_.get
         indptr, indices = [0], []
         for features in X:
-            row = {vocabulary[f] for f in features if f in vocabulary}
+            row = set(map(get, features))
+            row.discard(None)
             indices.extend(sorted(row))
             indptr.append(len(indices))
         data = np.ones(len(indices), dtype=np.float64)
         return sparse.csr_matrix((data, np.asarray(indices, dtype=np.int64), np.asarray(indptr, dtype=np.int64)),
-                                 shape=(len(X), len(vocabulary)))
+                                 shape=(len(X), len(self.vocabulary_)))
 
     def fit(self, X: Sequence[Sequence[str]], y: Sequence[str], sample_weight=None) -> "LinearFeatureClassifier":
         if len(X) != len(y):

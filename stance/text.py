@@ -120,14 +120,24 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+_TOKEN = re.compile(TOKEN_PATTERN)
+
+
 @functools.lru_cache(maxsize=1)
-def _word_tokenizer():
+def word_tokenizer():
+    """nltk's ``RegexpTokenizer`` with the token pattern of :func:`tokenize` (no downloaded data needed)."""
     from nltk.tokenize import RegexpTokenizer
 
     return RegexpTokenizer(TOKEN_PATTERN)
 
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
-    """Return token offsets (document-level, end-exclusive) for ``text[start:end]``."""
+    """Return token offsets (document-level, end-exclusive) for ``text[start:end]``.
+
+    The pattern is that of nltk's ``RegexpTokenizer(TOKEN_PATTERN)`` (see :func:`word_tokenizer`),
+    run on a compiled ``re`` pattern directly, without nltk's per-call regex guard, because
+    tokenizing is on the hot path (nltk's engine may split rare Unicode digits differently). The
+    pattern has no nested quantifiers, so it runs in linear time.
+    """
     end = len(text) if end is None else end
-    return [(start + s, start + e) for s, e in _word_tokenizer().span_tokenize(text[start:end])]
+    return [match.span() for match in _TOKEN.finditer(text, start, end)]

@@ -215,6 +215,12 @@ def test_cli_score_quiet_and_summary_line(articles, tmp_path, capsys):
     assert main(["score", str(articles), "-o", str(tmp_path / "o.jsonl"), "--format", "jsonl"]) == 0
     err = capsys.readouterr().err
     assert "scored 4 articles, 0 failed" in err
+    assert not (tmp_path / "o.errors.jsonl").exists()  # created only when a record fails
+    with open(articles, "a") as handle:
+        handle.write('{"id": "no text"}\n')
+    assert main(["score", str(articles), "-o", str(tmp_path / "o.jsonl"), "--quiet"]) == 0
+    assert f"see {tmp_path / 'o.errors.jsonl'}" in capsys.readouterr().err
+    assert json.loads((tmp_path / "o.errors.jsonl").read_text())["id"] == "no text"
     assert out.read_text().splitlines()[0] == ",".join(CSV_COLUMNS)
 
 

@@ -145,7 +145,8 @@ def unreadable(monkeypatch):
 
 def _check(name, output, errors_path, ids, expected_errors):
     rows = [json.loads(line) for line in output.read_text(encoding="utf-8").splitlines()]
-    entries = [json.loads(line) for line in errors_path.read_text(encoding="utf-8").splitlines()]
+    entries = [json.loads(line) for line in errors_path.read_text(encoding="utf-8").splitlines()] \
+        if errors_path.exists() else []
     assert [r["id"] for r in rows] == ids, name
     for (line, fragment), entry in zip(expected_errors, entries):
         assert entry["line"] == line and fragment in entry["reason"] and set(entry) == {"line", "id", "reason"}, name
@@ -425,7 +426,7 @@ def _valid(doc, text):
                 assert doc.text[mention.start:mention.end] == mention.text
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=300, deadline=None, database=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(text=ANY_TEXT)
 def test_any_text_gives_valid_offsets_and_the_same_result_twice(nlp, text):
     doc = nlp(text, id="x")
@@ -434,7 +435,7 @@ def test_any_text_gives_valid_offsets_and_the_same_result_twice(nlp, text):
     json.loads(doc.to_json())
 
 
-@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=100, deadline=None, database=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(value=st.one_of(st.none(), st.integers(), st.floats(), st.binary(), st.lists(st.text(max_size=5), max_size=3),
                        st.dictionaries(st.text(max_size=5), st.text(max_size=5), max_size=3)))
 def test_anything_that_is_not_text_raises_a_stance_error(nlp, value):
@@ -442,7 +443,7 @@ def test_anything_that_is_not_text_raises_a_stance_error(nlp, value):
         nlp(value)
 
 
-@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=100, deadline=None, database=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.binary(max_size=600) | st.lists(st.one_of(st.text(max_size=40).map(lambda t: json.dumps({"text": t})),
                                                          st.text(max_size=30)), max_size=8).map("\n".join).map(str.encode))
 def test_any_bytes_as_input_lose_nothing(tmp_path_factory, data):
@@ -451,7 +452,7 @@ def test_any_bytes_as_input_lose_nothing(tmp_path_factory, data):
     source.write_bytes(data)
     stats = score_collection(source, out, errors=errors, batch_size=3, progress=False)
     scored = out.read_text(encoding="utf-8").splitlines()
-    failed = errors.read_text(encoding="utf-8").splitlines()
+    failed = errors.read_text(encoding="utf-8").splitlines() if errors.exists() else []
     assert (len(scored), len(failed)) == (stats.scored, stats.failed)
     positions = [json.loads(line)["line"] for line in scored + failed]
     assert len(positions) == len(set(positions))  # no record twice
@@ -466,7 +467,7 @@ def test_any_bytes_as_input_lose_nothing(tmp_path_factory, data):
         assert len(positions) == records  # every non-blank line is in the output or in the errors
 
 
-@settings(max_examples=15, deadline=None)
+@settings(max_examples=15, deadline=None, database=None)
 @given(texts=st.lists(ANY_TEXT, min_size=1, max_size=12))
 def test_same_results_across_jobs(texts):
     nlp = stance.load()
@@ -491,3 +492,31 @@ def test_same_output_across_jobs_with_worker_processes(tmp_path):
         assert completed.returncode == 0, completed.stderr
         outputs.append(out.read_bytes())
     assert outputs[0] == outputs[1] and outputs[0].count(b"\n") == 60
+
+
+def test_a_huge_text_file_is_read_only_as_far_as_needed(tmp_path, monkeypatch):
+    folder = tmp_path / "news"
+    folder.mkdir()
+    (folder / "big.txt").write_text("NATO warned Moscow on Tuesday. " * 1000 + "é" * 10, encoding="utf-8")
+    (folder / "wide.txt").write_bytes("\U0001f600".encode("utf-8") * 5000)  # 4 bytes per character
+    read = []
+    original = batch.decode_bytes
+    monkeypatch.setattr(batch, "decode_bytes", lambda raw, cut=False: read.append(len(raw)) or original(raw, cut))
+    out = tmp_path / "out.jsonl"
+    stats = score_collection(folder, out, max_length=1000, progress=False)
+    rows = [json.loads(line) for line in out.read_text().splitlines()]
+    assert stats.truncated == 2 and all(r["truncated"] for r in rows) and all(n <= 4 * 1001 + 4 for n in read)
+    assert rows[0]["text"].endswith("Tuesday.") and rows[1]["text"] and set(rows[1]["text"]) == {"\U0001f600"}
+
+
+def test_error_messages_stay_on_one_line(tmp_path, capsys, monkeypatch):
+    def explode(*args, **kwargs):
+        raise stance.InvalidInputError("first line\nsecond line")
+
+    monkeypatch.setattr(batch, "score_collection", explode)
+    assert main(["score", str(tmp_path / "in.jsonl"), "-o", str(tmp_path / "o.jsonl")]) == 1
+    assert capsys.readouterr().err == "stance: error: first line second line\n"
+    monkeypatch.setattr(batch, "score_collection", lambda *a, **k: {}["surprise"])
+    assert main(["score", str(tmp_path / "in.jsonl"), "-o", str(tmp_path / "o.jsonl")]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("stance: internal error: KeyError") and "--debug" in err and len(err.splitlines()) == 1

@@ -69,3 +69,12 @@ def test_sentence_and_token_offsets_on_newsy_text(words):
         for s, e in tokenize(text, start, end):
             assert start <= s < e <= end
             assert text[s:e].strip() == text[s:e]
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.sampled_from(list("abcXYZ019 .,'-\"\u2019\u201c\u201déçñ\n") + ["U.S.", "Sen. ", "a.m."]), max_size=100))
+def test_tokens_equal_nltk_regexp_tokenizer(pieces):
+    text = "".join(pieces)
+    from stance.text import word_tokenizer
+
+    assert tokenize(text) == list(word_tokenizer().span_tokenize(text))

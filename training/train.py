@@ -32,8 +32,10 @@ from .evaluate import (classification_report, evaluate_components, evaluate_end_
 
 SEED = 13
 #: Sample weights of each data source relative to the team-written corpus.
-WEIGHTS = {"real": 2.0, "newsmtsc_stance": 1.0, "newsmtsc": 1.0, "real_sentences": 2.0}
-PARAMS = {"stance": {"C": 0.5, "min_count": 2}, "actor_sentiment": {"C": 0.3, "min_count": 2},
+WEIGHTS = {"stance": {"team": 1.0, "real": 2.0, "newsmtsc_stance": 1.0},
+           "actor_sentiment": {"team": 0.3, "real": 1.0, "newsmtsc": 1.0},
+           "sentence_sentiment": {"team": 1.0, "real": 2.0}}
+PARAMS = {"stance": {"C": 0.3, "min_count": 2}, "actor_sentiment": {"C": 0.05, "min_count": 2},
           "sentence_sentiment": {"C": 0.5, "min_count": 2}}
 
 
@@ -84,13 +86,16 @@ def build(out: Path, voa_train_fraction: float = 0.5, quiet: bool = False) -> di
 
     team_pairs, real_pairs = list(gold_pairs(team_train)), list(gold_pairs(real_train))
     mtsc_stance_rows = _target_rows(mtsc_stance)
-    stance_model = _fit([(team_pairs, 1.0), (real_pairs, WEIGHTS["real"]), (mtsc_stance_rows, WEIGHTS["newsmtsc_stance"])],
-                        1, PARAMS["stance"])
+    weights = WEIGHTS["stance"]
+    stance_model = _fit([(team_pairs, weights["team"]), (real_pairs, weights["real"]),
+                         (mtsc_stance_rows, weights["newsmtsc_stance"])], 1, PARAMS["stance"])
     mtsc_rows = [(pair_features(x.text, [(x.start, x.end)], []), None, x.sentiment) for x in mtsc]
-    actor_sentiment_model = _fit([(team_pairs, 1.0), (real_pairs, WEIGHTS["real"]), (mtsc_rows, WEIGHTS["newsmtsc"])],
-                                 2, PARAMS["actor_sentiment"])
+    weights = WEIGHTS["actor_sentiment"]
+    actor_sentiment_model = _fit([(team_pairs, weights["team"]), (real_pairs, weights["real"]),
+                                  (mtsc_rows, weights["newsmtsc"])], 2, PARAMS["actor_sentiment"])
     team_sentences, real_sentences = list(gold_sentences(team_train)), list(gold_sentences(real_train))
-    sentence_model = _fit([(team_sentences, 1.0), (real_sentences, WEIGHTS["real_sentences"])], 1,
+    weights = WEIGHTS["sentence_sentiment"]
+    sentence_model = _fit([(team_sentences, weights["team"]), (real_sentences, weights["real"])], 1,
                           PARAMS["sentence_sentiment"])
     # calibrate on the dev split (team and real news articles, never trained on)
     dev_pairs = list(gold_pairs(splits["dev"]))
