@@ -26,14 +26,14 @@ from .document import ActorSummary, Document, Mention, Sentence, SentenceActor, 
 from .exceptions import (InvalidInputError, ModelError, ModelIntegrityError, ModelNotFoundError,  # noqa: E402
                          ModelVersionError, ModelVersionWarning, StanceError, TrainingDataError)
 from .labels import SCHEMA, SENTIMENT_LABELS, STANCE_LABELS  # noqa: E402
-from .model import LinearFeatureClassifier, load_model, save_model  # noqa: E402
+from .model import LinearModel, load_model, save_model  # noqa: E402
 from .render import collection_report_html, document_html  # noqa: E402
 
 __all__ = [
     "__version__", "load", "analyze", "score_collection",
     "Analyzer", "Document", "Sentence", "SentenceActor", "ActorSummary", "Mention", "Stance", "Sentiment",
     "Actor", "ActorFinder", "Gazetteer", "load_actor_list",
-    "LinearFeatureClassifier", "load_model", "save_model",
+    "LinearFeatureClassifier", "LinearModel", "load_model", "save_model",
     "StanceError", "InvalidInputError", "ModelError", "ModelNotFoundError", "ModelIntegrityError",
     "ModelVersionError", "ModelVersionWarning", "TrainingDataError",
     "SCHEMA", "STANCE_LABELS", "SENTIMENT_LABELS",
@@ -96,3 +96,11 @@ def analyze(text: str, id=None) -> Document:
     """
     return _default_analyzer()(text, id=id)
 
+
+
+def __getattr__(name: str):
+    if name == "LinearFeatureClassifier":  # imported on first use: it needs scikit-learn, predicting does not
+        from .estimator import LinearFeatureClassifier
+
+        return LinearFeatureClassifier
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -8,9 +8,11 @@ directory can never run code.
 
 Examples
 --------
->>> clf = LinearFeatureClassifier(C=1.0).fit([["w=good"], ["w=bad"]] * 3, ["pos", "neg"] * 3)
->>> clf.predict([["w=good"]])
-['pos']
+>>> bundle = load_model("default")
+>>> sorted(bundle.classifiers)
+['actor_sentiment', 'sentence_sentiment', 'stance']
+>>> bundle.classifiers["stance"].predict_proba([["r1=warned"], ["r1=welcomed"]]).shape
+(2, 8)
 """
 
 from __future__ import annotations
@@ -23,50 +25,41 @@ from typing import Sequence
 
 import numpy as np
 from scipy import sparse
-from sklearn.base import BaseEstimator, ClassifierMixin
-from sklearn.linear_model import LogisticRegression
-from sklearn.utils.validation import check_is_fitted
 
-from .exceptions import (InvalidInputError, ModelIntegrityError, ModelNotFoundError, ModelVersionError,
+from .exceptions import (ModelIntegrityError, ModelNotFoundError, ModelVersionError,
                          ModelVersionWarning)
 
-__all__ = ["LinearFeatureClassifier", "ModelBundle", "save_model", "load_model", "MODEL_FORMAT", "file_sha256"]
+__all__ = ["LinearModel", "ModelBundle", "save_model", "load_model", "MODEL_FORMAT", "file_sha256"]
 
 #: Version of the model directory layout. A reader accepts exactly this major version.
 MODEL_FORMAT = 1
 MODELS_DIR = Path(__file__).parent / "models"
 
 
-class LinearFeatureClassifier(ClassifierMixin, BaseEstimator):
-    """Multinomial logistic regression over lists of string features, with temperature calibration.
+class LinearModel:
+    """A fitted linear classifier over lists of string features (softmax with a calibration temperature).
 
-    Parameters
+    What :func:`load_model` returns for each component; it needs only numpy and scipy, so loading and
+    predicting do not import scikit-learn. :class:`stance.estimator.LinearFeatureClassifier` is the
+    scikit-learn estimator that fits one.
+
+    Attributes
     ----------
-    C : float, default=1.0
-        Inverse regularization strength.
-    min_count : int, default=2
-        Features seen fewer times in training are dropped.
-    class_weight : {"balanced", None}, default="balanced"
-        Passed to :class:`sklearn.linear_model.LogisticRegression`.
-    max_iter : int, default=2000
-    temperature : float, default=1.0
-        Softmax temperature; set by :meth:`calibrate` on held-out data.
-
-    Examples
-    --------
-    >>> X = [["w=ready", "w=talk"], ["w=reject"], ["w=ready"], ["w=reject", "w=no"]]
-    >>> clf = LinearFeatureClassifier(min_count=1).fit(X, ["openness", "rejection"] * 2)
-    >>> sorted(clf.classes_)
-    ['openness', 'rejection']
+    classes_ : list of str
+    feature_names_ : list of str
+    vocabulary_ : dict of str to int
+    coef_ : ndarray of shape (n_classes, n_features)
+    intercept_ : ndarray of shape (n_classes,)
+    temperature : float
     """
 
-    def __init__(self, *, C: float = 1.0, min_count: int = 2, class_weight: str | None = "balanced",
-                 max_iter: int = 2000, temperature: float = 1.0):
-        self.C = C
-        self.min_count = min_count
-        self.class_weight = class_weight
-        self.max_iter = max_iter
-        self.temperature = temperature
+    temperature: float = 1.0
+
+    def _check_fitted(self) -> None:
+        if not hasattr(self, "coef_"):
+            from sklearn.exceptions import NotFittedError
+
+            raise NotFittedError(f"this {type(self).__name__} is not fitted yet; call 'fit' first")
 
     def _matrix(self, X: Sequence[Sequence[str]]) -> sparse.csr_matrix:
         get = self.vocabulary_.get
@@ -80,33 +73,8 @@ class LinearFeatureClassifier(ClassifierMixin, BaseEstimator):
         return sparse.csr_matrix((data, np.asarray(indices, dtype=np.int64), np.asarray(indptr, dtype=np.int64)),
                                  shape=(len(X), len(self.vocabulary_)))
 
-    def fit(self, X: Sequence[Sequence[str]], y: Sequence[str], sample_weight=None) -> "LinearFeatureClassifier":
-        if len(X) != len(y):
-            raise InvalidInputError(f"X has {len(X)} rows but y has {len(y)} labels")
-        if len(set(y)) < 2:
-            raise InvalidInputError("training needs at least two different labels")
-        counts: dict[str, int] = {}
-        for features in X:
-            for f in set(features):
-                counts[f] = counts.get(f, 0) + 1
-        kept = sorted(f for f, c in counts.items() if c >= self.min_count)
-        self.vocabulary_ = {f: i for i, f in enumerate(kept)}
-        self.feature_names_ = kept
-        matrix = self._matrix(X)
-        model = LogisticRegression(C=self.C, class_weight=self.class_weight, max_iter=self.max_iter)
-        model.fit(matrix, list(y), sample_weight=None if sample_weight is None else np.asarray(sample_weight, float))
-        self.classes_ = [str(c) for c in model.classes_]
-        coef = model.coef_
-        intercept = model.intercept_
-        if coef.shape[0] == 1:  # binary: sklearn stores one row
-            coef = np.vstack([-coef[0] / 2, coef[0] / 2])
-            intercept = np.array([-intercept[0] / 2, intercept[0] / 2])
-        self.coef_ = np.ascontiguousarray(coef, dtype=np.float64)
-        self.intercept_ = np.asarray(intercept, dtype=np.float64)
-        return self
-
     def decision_function(self, X: Sequence[Sequence[str]]) -> np.ndarray:
-        check_is_fitted(self, "coef_")
+        self._check_fitted()
         return np.asarray(self._matrix(X) @ self.coef_.T) + self.intercept_
 
     def predict_proba(self, X: Sequence[Sequence[str]]) -> np.ndarray:
@@ -121,9 +89,9 @@ class LinearFeatureClassifier(ClassifierMixin, BaseEstimator):
             return []
         return [self.classes_[i] for i in self.predict_proba(X).argmax(axis=1)]
 
-    def calibrate(self, X: Sequence[Sequence[str]], y: Sequence[str]) -> "LinearFeatureClassifier":
+    def calibrate(self, X: Sequence[Sequence[str]], y: Sequence[str]) -> "LinearModel":
         """Choose the softmax temperature that minimizes log loss on held-out ``(X, y)``."""
-        check_is_fitted(self, "coef_")
+        self._check_fitted()
         logits = self.decision_function(X)
         index = {c: i for i, c in enumerate(self.classes_)}
         rows = [(k, index[label]) for k, label in enumerate(y) if label in index]
@@ -142,7 +110,7 @@ class LinearFeatureClassifier(ClassifierMixin, BaseEstimator):
 
     def contributions(self, features: Sequence[str], label: str) -> list[tuple[str, float]]:
         """Signed weight of each present feature for ``label`` minus its mean over labels (for explanations)."""
-        check_is_fitted(self, "coef_")
+        self._check_fitted()
         row = self.classes_.index(label)
         centered = self.coef_[row] - self.coef_.mean(axis=0)
         present = sorted({self.vocabulary_[f] for f in features if f in self.vocabulary_})
@@ -150,21 +118,22 @@ class LinearFeatureClassifier(ClassifierMixin, BaseEstimator):
 
     # -- safe serialization ----------------------------------------------------------------------------
     def to_files(self, directory: Path, name: str) -> list[Path]:
-        check_is_fitted(self, "coef_")
+        self._check_fitted()
         arrays = directory / f"{name}.npz"
         meta = directory / f"{name}.json"
         np.savez_compressed(arrays, coef=self.coef_.astype(np.float32), intercept=self.intercept_)
+        params = self.get_params() if hasattr(self, "get_params") else {"temperature": self.temperature}
         meta.write_text(json.dumps({"classes": self.classes_, "features": self.feature_names_,
-                                    "params": self.get_params()}, ensure_ascii=False), encoding="utf-8")
+                                    "params": params}, ensure_ascii=False), encoding="utf-8")
         return [arrays, meta]
 
     @classmethod
-    def from_files(cls, directory: Path, name: str) -> "LinearFeatureClassifier":
+    def from_files(cls, directory: Path, name: str) -> "LinearModel":
         meta = json.loads((directory / f"{name}.json").read_text(encoding="utf-8"))
         with np.load(directory / f"{name}.npz", allow_pickle=False) as arrays:
             coef, intercept = arrays["coef"].astype(np.float64), arrays["intercept"].astype(np.float64)
-        params = {k: v for k, v in meta.get("params", {}).items() if k in cls().get_params()}
-        model = cls(**params)
+        model = cls.__new__(cls)
+        model.temperature = float(meta.get("params", {}).get("temperature", 1.0))
         model.classes_ = [str(c) for c in meta["classes"]]
         model.feature_names_ = list(meta["features"])
         model.vocabulary_ = {f: i for i, f in enumerate(model.feature_names_)}
@@ -193,7 +162,7 @@ class ModelBundle:
     path : Path
     """
 
-    def __init__(self, manifest: dict, classifiers: dict[str, LinearFeatureClassifier], path: Path | None = None):
+    def __init__(self, manifest: dict, classifiers: dict[str, LinearModel], path: Path | None = None):
         self.manifest = manifest
         self.classifiers = classifiers
         self.path = path
@@ -208,7 +177,7 @@ def _versions() -> dict[str, str]:
     return {"stance": __version__, "scikit-learn": sklearn.__version__, "numpy": np.__version__, "nltk": nltk.__version__}
 
 
-def save_model(directory: str | Path, classifiers: dict[str, LinearFeatureClassifier], *, name: str = "default",
+def save_model(directory: str | Path, classifiers: dict[str, LinearModel], *, name: str = "default",
                version: str = "1.0.0", metrics: dict | None = None, data: dict | None = None,
                extra: dict | None = None) -> Path:
     """Write ``classifiers`` to ``directory`` as arrays plus JSON, with a manifest of hashes."""
@@ -293,7 +262,15 @@ def load_model(name_or_path: str | Path = "default") -> ModelBundle:
         warnings.warn(f"model {directory} was built by stance {built_by}; this is stance {__version__}",
                       ModelVersionWarning, stacklevel=2)
     try:
-        classifiers = {c: LinearFeatureClassifier.from_files(directory, c) for c in components}
+        classifiers = {c: LinearModel.from_files(directory, c) for c in components}
     except (KeyError, ValueError, OSError) as error:
         raise ModelIntegrityError(f"model {directory} cannot be read: {error}") from None
     return ModelBundle(manifest, classifiers, directory)
+
+
+def __getattr__(name: str):
+    if name == "LinearFeatureClassifier":  # the estimator lives in stance.estimator (it imports scikit-learn)
+        from .estimator import LinearFeatureClassifier
+
+        return LinearFeatureClassifier
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -28,7 +28,8 @@ from pathlib import Path
 from .corpus import GoldDocument, read_annotated
 from .exceptions import TrainingDataError
 from .features import pair_features, sentence_features
-from .model import LinearFeatureClassifier, load_model, save_model
+from .estimator import LinearFeatureClassifier
+from .model import load_model, save_model
 
 __all__ = ["train_model"]
 

@@ -10,7 +10,8 @@ from sklearn.base import clone
 
 import stance
 from stance.exceptions import ModelIntegrityError, ModelNotFoundError, ModelVersionError, ModelVersionWarning
-from stance.model import MODELS_DIR, LinearFeatureClassifier, load_model, save_model
+from stance.estimator import LinearFeatureClassifier
+from stance.model import MODELS_DIR, LinearModel, load_model, save_model
 
 X = [["w=ready", "w=talk"], ["w=reject", "w=no"], ["w=ready", "w=open"], ["w=reject"], ["w=warn"], ["w=warn", "w=force"]]
 Y = ["openness", "rejection", "openness", "rejection", "threat", "threat"]
@@ -170,3 +171,19 @@ def test_code_in_a_user_model_directory_is_never_run(model_dir, tmp_path):
     (model_dir / "stance.joblib").write_bytes(pickle.dumps(_Marker(str(marker))))
     assert stance.load(model_dir)("NATO warned Moscow.").sentences
     assert not marker.exists()
+
+
+def test_loading_a_model_does_not_import_scikit_learn():
+    import subprocess
+    import sys
+
+    code = ("import sys, stance; nlp = stance.load(); "
+            "print(any(m == 'sklearn' or m.startswith('sklearn.') for m in sys.modules))")
+    completed = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert completed.returncode == 0, completed.stderr
+    assert completed.stdout.strip() == "False"
+
+
+def test_loaded_components_are_plain_linear_models():
+    bundle = load_model("default")
+    assert all(type(c) is LinearModel for c in bundle.classifiers.values())

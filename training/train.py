@@ -23,7 +23,8 @@ from pathlib import Path
 
 import stance
 from stance.features import pair_features
-from stance.model import LinearFeatureClassifier, MODELS_DIR, save_model
+from stance.estimator import LinearFeatureClassifier
+from stance.model import MODELS_DIR, save_model
 
 from .corpus import (ARTICLES_DIR, NEWS_LABELS_DIR, NEWSMTSC_DIR, NEWSMTSC_STANCE, VOA_LABELS, corpus_statistics,
                      load_news_labels, load_newsmtsc, load_newsmtsc_stance, load_team_corpus, load_voa)

@@ -1,0 +1,83 @@
+"""The scikit-learn estimator that fits the linear classifiers of :mod:`stance.model`.
+
+Examples
+--------
+>>> X = [["w=ready", "w=talk"], ["w=reject"], ["w=ready"], ["w=reject", "w=no"]]
+>>> clf = LinearFeatureClassifier(min_count=1).fit(X, ["openness", "rejection"] * 2)
+>>> clf.predict([["w=reject"]])
+['rejection']
+"""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+import numpy as np
+from sklearn.base import BaseEstimator, ClassifierMixin
+from sklearn.linear_model import LogisticRegression
+from sklearn.utils.validation import check_is_fitted
+
+from .exceptions import InvalidInputError
+from .model import LinearModel
+
+__all__ = ["LinearFeatureClassifier"]
+
+
+class LinearFeatureClassifier(ClassifierMixin, LinearModel, BaseEstimator):
+    """Multinomial logistic regression over lists of string features, with temperature calibration.
+
+    Parameters
+    ----------
+    C : float, default=1.0
+        Inverse regularization strength.
+    min_count : int, default=2
+        Features seen fewer times in training are dropped.
+    class_weight : {"balanced", None}, default="balanced"
+        Passed to :class:`sklearn.linear_model.LogisticRegression`.
+    max_iter : int, default=2000
+    temperature : float, default=1.0
+        Softmax temperature; set by :meth:`calibrate` on held-out data.
+
+    Examples
+    --------
+    >>> X = [["w=ready", "w=talk"], ["w=reject"], ["w=ready"], ["w=reject", "w=no"]]
+    >>> clf = LinearFeatureClassifier(min_count=1).fit(X, ["openness", "rejection"] * 2)
+    >>> sorted(clf.classes_)
+    ['openness', 'rejection']
+    """
+
+    def __init__(self, *, C: float = 1.0, min_count: int = 2, class_weight: str | None = "balanced",
+                 max_iter: int = 2000, temperature: float = 1.0):
+        self.C = C
+        self.min_count = min_count
+        self.class_weight = class_weight
+        self.max_iter = max_iter
+        self.temperature = temperature
+
+    def fit(self, X: Sequence[Sequence[str]], y: Sequence[str], sample_weight=None) -> "LinearFeatureClassifier":
+        if len(X) != len(y):
+            raise InvalidInputError(f"X has {len(X)} rows but y has {len(y)} labels")
+        if len(set(y)) < 2:
+            raise InvalidInputError("training needs at least two different labels")
+        counts: dict[str, int] = {}
+        for features in X:
+            for f in set(features):
+                counts[f] = counts.get(f, 0) + 1
+        kept = sorted(f for f, c in counts.items() if c >= self.min_count)
+        self.vocabulary_ = {f: i for i, f in enumerate(kept)}
+        self.feature_names_ = kept
+        matrix = self._matrix(X)
+        model = LogisticRegression(C=self.C, class_weight=self.class_weight, max_iter=self.max_iter)
+        model.fit(matrix, list(y), sample_weight=None if sample_weight is None else np.asarray(sample_weight, float))
+        self.classes_ = [str(c) for c in model.classes_]
+        coef = model.coef_
+        intercept = model.intercept_
+        if coef.shape[0] == 1:  # binary: sklearn stores one row
+            coef = np.vstack([-coef[0] / 2, coef[0] / 2])
+            intercept = np.array([-intercept[0] / 2, intercept[0] / 2])
+        self.coef_ = np.ascontiguousarray(coef, dtype=np.float64)
+        self.intercept_ = np.asarray(intercept, dtype=np.float64)
+        return self
+
+    def _check_fitted(self) -> None:
+        check_is_fitted(self, "coef_")
