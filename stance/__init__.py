@@ -22,7 +22,7 @@ __version__ = "0.1.0"
 from .actors import Actor, ActorFinder, Gazetteer, load_actor_list  # noqa: E402
 from .analyzer import Analyzer  # noqa: E402
 from .batch import score_collection  # noqa: E402  (stdlib only at import time; joblib is imported on use)
-from .document import ActorSummary, Document, Mention, Sentence, SentenceActor, Sentiment, Stance  # noqa: E402
+from .document import ActorSummary, Document, Mention, Sentence, SentenceActor, Sentiment, Stance, Token  # noqa: E402
 from .exceptions import (InvalidInputError, ModelError, ModelIntegrityError, ModelNotFoundError,  # noqa: E402
                          ModelVersionError, ModelVersionWarning, StanceError, TrainingDataError)
 from .labels import SCHEMA, SENTIMENT_LABELS, STANCE_LABELS  # noqa: E402
@@ -31,7 +31,7 @@ from .render import collection_report_html, document_html  # noqa: E402
 
 __all__ = [
     "__version__", "load", "analyze", "score_collection",
-    "Analyzer", "Document", "Sentence", "SentenceActor", "ActorSummary", "Mention", "Stance", "Sentiment",
+    "Analyzer", "Document", "Sentence", "SentenceActor", "ActorSummary", "Mention", "Stance", "Sentiment", "Token",
     "Actor", "ActorFinder", "Gazetteer", "load_actor_list",
     "LinearFeatureClassifier", "LinearModel", "load_model", "save_model",
     "StanceError", "InvalidInputError", "ModelError", "ModelNotFoundError", "ModelIntegrityError",

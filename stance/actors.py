@@ -75,6 +75,7 @@ class FoundMention:
 
 # Words after which a country or capital is a place, not an agent ("talks in Beijing", "fled to Chad").
 LOCATIVE = {"in", "at", "into", "inside", "outside", "throughout", "near", "within", "around", "via", "through", "across",
+            "from", "to", "toward", "towards",
             "visit", "visited", "visiting", "visits", "entered", "arrived", "flew", "fled", "landed", "toured", "travelled",
             "traveled", "returned", "based", "born", "stationed", "deployed"}
 # Places where an institution is a building, not an agent ("a reporter at the White House").

@@ -22,7 +22,16 @@ from typing import Any
 
 from .labels import SCHEMA, SENTIMENT_LABELS, STANCE_LABELS
 
-__all__ = ["Mention", "Stance", "Sentiment", "SentenceActor", "Sentence", "ActorSummary", "Document"]
+__all__ = ["Token", "Mention", "Stance", "Sentiment", "SentenceActor", "Sentence", "ActorSummary", "Document"]
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One token: ``document.text[start:end] == text``."""
+
+    start: int
+    end: int
+    text: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +97,19 @@ class Sentence:
     text: str
     sentiment: Sentiment
     actors: tuple[SentenceActor, ...] = ()
+
+    def tokens(self) -> tuple[Token, ...]:
+        """The sentence's tokens with document-level offsets (computed on demand, not serialized).
+
+        Examples
+        --------
+        >>> s = Sentence(0, 4, 18, "NATO warned it", Sentiment("neutral", 1.0))
+        >>> [(t.start, t.text) for t in s.tokens()]
+        [(4, 'NATO'), (9, 'warned'), (16, 'it')]
+        """
+        from .text import tokenize
+
+        return tuple(Token(self.start + a, self.start + b, self.text[a:b]) for a, b in tokenize(self.text))
 
     def actor(self, actor_id: str) -> SentenceActor | None:
         """The actor with id ``actor_id`` in this sentence, or None."""

@@ -46,3 +46,10 @@ def test_matches_the_shared_json_schema(summit):
 def test_records_are_frozen(summit):
     with pytest.raises(AttributeError):
         summit.sentences[0].start = 3
+
+
+def test_sentence_tokens_have_document_offsets(summit):
+    for sentence in summit.sentences:
+        tokens = sentence.tokens()
+        assert tokens and all(summit.text[t.start:t.end] == t.text for t in tokens)
+        assert sentence.start <= tokens[0].start and tokens[-1].end <= sentence.end

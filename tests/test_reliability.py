@@ -261,20 +261,20 @@ def _seconds(nlp, text, repeats=3):
 def _length_ratio(nlp, unit, short=50_000, factor=8):
     short_text = (unit * (short // len(unit) + 1))[:short]
     long_text = (unit * (short * factor // len(unit) + 1))[:short * factor]
-    return _seconds(nlp, long_text, 1) / _seconds(nlp, short_text)
+    return _seconds(nlp, long_text, 2) / _seconds(nlp, short_text)
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize("kind", ["news", "no_punctuation"])
 def test_scoring_time_is_linear_in_length(nlp, summit_text, kind):
     ratio = _length_ratio(nlp, summit_text if kind == "news" else "lorem ipsum dolor sit amet NATO ")
-    assert ratio < 8 * 1.75, f"an 8x longer text took {ratio:.1f}x longer"  # linear, with a generous margin
+    assert ratio < 8 * 2.5, f"an 8x longer text took {ratio:.1f}x longer"  # linear with a generous margin; quadratic is 64x
 
 
 @pytest.mark.slow
 def test_scoring_time_is_linear_for_stance_dense_text(nlp):
     ratio = _length_ratio(nlp, "The Kremlin rejected the plan. NATO warned Moscow on Tuesday. ")
-    assert ratio < 8 * 1.75, f"an 8x longer text took {ratio:.1f}x longer"
+    assert ratio < 8 * 2.5, f"an 8x longer text took {ratio:.1f}x longer"
 
 
 # --- crash safety ------------------------------------------------------------------------------------------

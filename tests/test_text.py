@@ -78,3 +78,12 @@ def test_tokens_equal_nltk_regexp_tokenizer(pieces):
     from stance.text import word_tokenizer
 
     assert tokenize(text) == list(word_tokenizer().span_tokenize(text))
+
+
+def test_title_after_abbreviation_does_not_split():
+    text = "U.S. President Donald Trump spoke. Later the U.N. Secretary-General and Sen. Warren replied."
+    assert texts(text) == ["U.S. President Donald Trump spoke.", "Later the U.N. Secretary-General and Sen. Warren replied."]
+
+
+def test_abbreviation_at_sentence_end_before_a_common_starter_splits():
+    assert texts("Sanctions hit the U.S. The move angered China.") == ["Sanctions hit the U.S.", "The move angered China."]

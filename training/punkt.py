@@ -18,11 +18,16 @@ from .corpus import iter_team_texts
 
 ROOT = Path(__file__).resolve().parent.parent
 ABBREVIATIONS = ROOT / "datasets" / "punkt" / "abbreviations.txt"
+SENTENCE_STARTERS = ROOT / "datasets" / "punkt" / "sentence_starters.txt"
+
+
+def curated_words(path: Path) -> set[str]:
+    lines = (line.strip() for line in path.read_text(encoding="utf-8").splitlines())
+    return {line for line in lines if line and not line.startswith("#")}
 
 
 def curated_abbreviations(path: Path = ABBREVIATIONS) -> set[str]:
-    lines = (line.strip() for line in path.read_text(encoding="utf-8").splitlines())
-    return {line for line in lines if line and not line.startswith("#")}
+    return curated_words(path)
 
 
 def train_parameters(texts):
@@ -34,13 +39,20 @@ def train_parameters(texts):
     params = trainer.get_params()
     params.abbrev_types |= curated_abbreviations()
     mark_titles_as_mid_sentence(params)
+    params.sent_starters |= curated_words(SENTENCE_STARTERS)
     return params
 
 
+# Capitalized words of names that often open sentences anyway ("The Hague", "New Zealand").
+COMMON_OPENERS = {"the", "new", "united", "north", "south", "east", "west", "central", "democratic", "republic",
+                  "national", "people", "islamic", "great", "saint", "san", "el", "al", "la", "de", "los", "las"}
+
+
 def mark_titles_as_mid_sentence(params) -> None:
-    """Titles and names follow abbreviations ("the U.N. Secretary-General", "Sen. Warren"), so the
-    trainer sees them capitalized only after a period; record that they do occur capitalized inside
-    sentences, so that Punkt does not split after the abbreviation."""
+    """Titles and names follow abbreviations ("the U.N. Secretary-General", "Sen. Warren", "U.S.
+    President Trump"), so the trainer sees them capitalized only after a period; record that they
+    occur capitalized inside sentences and drop them from the sentence starters, so that Punkt does
+    not split after the abbreviation."""
     from nltk.tokenize.punkt import _ORTHO_MID_UC
 
     from stance.actors import TITLE_HEADS, TITLE_MODIFIERS, Gazetteer
@@ -48,10 +60,12 @@ def mark_titles_as_mid_sentence(params) -> None:
     words = {w for w in TITLE_HEADS | TITLE_MODIFIERS}
     for actor in Gazetteer.default().actors.values():
         for form in (actor.name, *actor.aliases, *actor.demonyms, actor.capital or ""):
-            words.update(part.lower() for part in form.split())
+            words.update(part.lower() for part in form.split() if part[:1].isupper() and part.lower() not in COMMON_OPENERS)
     for word in words:
         if word and word[0].isalpha():
             params.ortho_context[word] |= _ORTHO_MID_UC
+    # and they are not "frequent sentence starters" after an abbreviation ("the U.S. President said")
+    params.sent_starters -= words
 
 
 def write_parameters(params, directory: Path = PUNKT_DIR) -> None:

@@ -33,11 +33,11 @@ from .evaluate import (classification_report, evaluate_components, evaluate_end_
 
 SEED = 13
 #: Sample weights of each data source relative to the team-written corpus.
-WEIGHTS = {"stance": {"team": 1.0, "real": 2.0, "newsmtsc_stance": 1.0},
+WEIGHTS = {"stance": {"team": 1.0, "real": 2.0, "newsmtsc_stance": 0.5},
            "actor_sentiment": {"team": 0.3, "real": 1.0, "newsmtsc": 1.0},
-           "sentence_sentiment": {"team": 1.0, "real": 2.0}}
+           "sentence_sentiment": {"team": 0.2, "real": 1.0}}
 PARAMS = {"stance": {"C": 0.3, "min_count": 2}, "actor_sentiment": {"C": 0.05, "min_count": 2},
-          "sentence_sentiment": {"C": 0.5, "min_count": 2}}
+          "sentence_sentiment": {"C": 0.1, "min_count": 2}}
 
 
 def _hash_files(paths) -> dict[str, str]:
@@ -126,7 +126,7 @@ def build(out: Path, voa_train_fraction: float = 0.5, quiet: bool = False) -> di
     metrics = {}
     test_team = [d for d in splits["test"] if d.source == "team"]
     test_news = [d for d in splits["test"] if d.source == "news"]
-    for name, documents in (("team_test", test_team), ("voa_heldout", voa_dev), ("bbc_test", test_news)):
+    for name, documents in (("team_test", test_team), ("voa_heldout", voa_dev), ("news_test", test_news)):
         if documents:
             metrics[name] = evaluate_components(nlp.model, documents)
             metrics[name]["end_to_end"] = evaluate_end_to_end(nlp, documents)
