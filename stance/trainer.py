@@ -31,10 +31,11 @@ from .features import pair_features, sentence_features
 from .estimator import LinearFeatureClassifier
 from .model import load_model, save_model
 
-__all__ = ["train_model"]
+__all__ = ["train_model", "labelled_pairs", "labelled_sentences"]
 
 
-def _pairs(documents: list[GoldDocument]):
+def labelled_pairs(documents: list[GoldDocument]):
+    """Yield (features, stance, actor sentiment) for every annotated (sentence, actor) pair (gold mentions)."""
     for document in documents:
         for sentence in document.sentences:
             text = document.text[sentence.start:sentence.end]
@@ -42,6 +43,14 @@ def _pairs(documents: list[GoldDocument]):
                 others = [m for other in sentence.actors if other is not actor for m in other.mentions]
                 yield pair_features(text, actor.mentions, others, sentence_start=sentence.start,
                                     actor_type=actor.type), actor.stance, actor.sentiment
+
+
+def labelled_sentences(documents: list[GoldDocument]):
+    """Yield (features, sentence sentiment) for every sentence that has a sentiment label."""
+    for document in documents:
+        for sentence in document.sentences:
+            if sentence.sentiment:
+                yield sentence_features(document.text[sentence.start:sentence.end]), sentence.sentiment
 
 
 def train_model(data: str | Path, out: str | Path, *, base: str | Path = "default", C: float = 0.5,
@@ -71,7 +80,7 @@ def train_model(data: str | Path, out: str | Path, *, base: str | Path = "defaul
         Malformed data (file, line and field named), fewer than two stance labels, or no pairs.
     """
     documents = read_annotated(data, stance_labels=labels)
-    pairs = list(_pairs(documents))
+    pairs = list(labelled_pairs(documents))
     if not pairs:
         raise TrainingDataError(f"{data}: no annotated (sentence, actor) pairs")
     stance_labels = sorted({p[1] for p in pairs})
@@ -82,6 +91,7 @@ def train_model(data: str | Path, out: str | Path, *, base: str | Path = "defaul
     sources = {"stance": "trained"}
     actor_sentiments = [p[2] for p in pairs]
     sentences = [(sentence_features(d.text[s.start:s.end]), s.sentiment) for d in documents for s in d.sentences]
+    # (every sentence, labelled or not: sentiment classifiers are trained only when all carry labels)
     base_bundle = None
     if all(actor_sentiments) and len(set(actor_sentiments)) >= 2:
         classifiers["actor_sentiment"] = LinearFeatureClassifier(**params).fit([p[0] for p in pairs], actor_sentiments)

@@ -16,7 +16,8 @@ import numpy as np
 from sklearn.metrics import accuracy_score, confusion_matrix, precision_recall_fscore_support
 
 import stance
-from stance.features import pair_features, sentence_features
+from stance.features import pair_features
+from stance.trainer import labelled_pairs, labelled_sentences
 
 from .corpus import GoldDocument, compile_article, load_newsmtsc, load_voa, _read_jsonl
 
@@ -48,22 +49,8 @@ def classification_report(gold, predicted, confidences, labels) -> dict:
     }
 
 
-def gold_pairs(documents: list[GoldDocument]):
-    """(features, stance, actor sentiment) for every gold (sentence, actor) pair, with gold mentions."""
-    for document in documents:
-        for sentence in document.sentences:
-            text = document.text[sentence.start:sentence.end]
-            for actor in sentence.actors:
-                others = [m for other in sentence.actors if other is not actor for m in other.mentions]
-                features = pair_features(text, actor.mentions, others, sentence_start=sentence.start, actor_type=actor.type)
-                yield features, actor.stance, actor.sentiment
-
-
-def gold_sentences(documents: list[GoldDocument]):
-    for document in documents:
-        for sentence in document.sentences:
-            if sentence.sentiment:
-                yield sentence_features(document.text[sentence.start:sentence.end]), sentence.sentiment
+gold_pairs = labelled_pairs
+gold_sentences = labelled_sentences
 
 
 def evaluate_components(bundle, documents: list[GoldDocument]) -> dict:
