@@ -204,6 +204,8 @@ PRONOUNS = {"he", "she"}
 PLURAL_PRONOUNS = {"they"}
 NEUTER_PRONOUNS = {"it"}
 POSSESSIVE = re.compile(r"['\u2019]s?$")
+REPORTING_NOUNS = {"analysis", "report", "reports", "review", "investigation", "survey", "poll", "interview", "tally",
+                   "count", "statement", "statements", "assessment", "estimate", "estimates", "findings", "study"}
 FUNCTION_WORDS = {"and", "or", "nor", "to", "for", "on", "in", "with", "at", "of", "itself", "that", "which", "who", "by",
                   "over", "after", "before", "as", "from", "about", "against", "under", "into", "but", "if", "than",
                   "while", "when", "because", "since", "until", "also", "not", "never", "already", "again", "this",
@@ -231,7 +233,7 @@ def _verb_forms() -> frozenset[str]:
 
 
 def _verb_like(word: str) -> bool:
-    return word in _verb_forms() or (word.endswith("ed") and len(word) > 4)
+    return word in _verb_forms() or (word.endswith("ed") and len(word) > 3)
 
 
 def _present_verb_like(word: str) -> bool:
@@ -690,7 +692,8 @@ class ActorFinder:
                 pending_affiliation = None
                 continue
             if actor.type == "country" and kind in ("name", "alias") and index > 0 and pieces[index - 1][2] is None \
-                    and not _title_run_length(lower[pieces[index - 1][0]:pieces[index - 1][1]]):
+                    and not _title_run_length(lower[pieces[index - 1][0]:pieces[index - 1][1]]) \
+                    and not all(w in NOT_NAMES for w in lower[pieces[index - 1][0]:pieces[index - 1][1]]):
                 continue  # "Northern Ireland", "Bolshevik Russia": part of a longer name
             if not self._is_agent(sentence, a, b, actor, kind, state):
                 continue
@@ -735,7 +738,7 @@ class ActorFinder:
         possessive = _is_possessive(tokens[b - 1])
         if actor.type == "country":
             place = before in LOCATIVE or (before == "the" and before2 in LOCATIVE)
-            if not place and before in (",", "and", "or") and sentence.skipped_places and a - sentence.skipped_places[-1] <= 3:
+            if not place and before in (",", "and", "or") and sentence.skipped_places and sentence.skipped_places[-1] == a - 1:
                 place = True  # "ministers from Britain, Canada and France"
             if place:
                 sentence.skipped_places.append(b)
@@ -762,6 +765,8 @@ class ActorFinder:
     def _attributive(lower: list[str], b: int, a: int | None = None) -> bool:
         """Whether the name that ends before ``b`` modifies a noun ("EU pork imports", "U.S. military operations")."""
         after = lower[b] if b < len(lower) else ""
+        if after in REPORTING_NOUNS:
+            return False  # "a VOA analysis", "a Reuters report": the outlet reports
         before = lower[a - 1] if a else ""
         verb = _present_verb_like(after) if (a is None or not before.isalpha() or before in ("and", "or")) else _verb_like(after)
         return (after.isalpha() and after in common_words() and not verb
