@@ -11,6 +11,7 @@ Examples
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import OrderedDict
 from dataclasses import dataclass
@@ -22,7 +23,7 @@ from .actors import Actor, ActorFinder, FoundMention, Gazetteer
 from .document import Document, Mention, Sentence, SentenceActor, Sentiment, Stance, summarize_actors
 from .exceptions import InvalidInputError
 from .features import CUES, pair_features, sentence_features
-from .model import ModelBundle
+from .model import ModelBundle, StackedLinearModels
 from .text import split_sentences
 
 __all__ = ["Analyzer", "DEFAULT_MAX_LENGTH", "check_text"]
@@ -85,6 +86,11 @@ class Analyzer:
         self.gazetteer = gazetteer
         self.max_length = max_length
         self.finder = ActorFinder(gazetteer, find_unlisted=find_unlisted)
+
+    @functools.cached_property
+    def _pair_models(self) -> StackedLinearModels:
+        """The stance and actor-sentiment models, which read the same pair features, stacked."""
+        return StackedLinearModels([self.model.classifiers["stance"], self.model.classifiers["actor_sentiment"]])
 
     @property
     def labels(self) -> list[str]:
@@ -182,8 +188,10 @@ class Analyzer:
                 pairs.append((number, pair))
             for index, (s, e) in enumerate(spans):
                 sentence_rows.append((number, index, text[s:e]))
-        stance_probs = self._predict("stance", [p.features for _, p in pairs])
-        actor_sent_probs = self._predict("actor_sentiment", [p.features for _, p in pairs])
+        if pairs:
+            stance_probs, actor_sent_probs = self._pair_models.predict_proba([p.features for _, p in pairs])
+        else:
+            stance_probs = actor_sent_probs = np.zeros((0, 1))
         sentence_probs = self._predict("sentence_sentiment", [sentence_features(t) for _, _, t in sentence_rows])
 
         stance_model = self.model.classifiers["stance"]

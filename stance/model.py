@@ -29,7 +29,7 @@ from scipy import sparse
 from .exceptions import (ModelIntegrityError, ModelNotFoundError, ModelVersionError,
                          ModelVersionWarning)
 
-__all__ = ["LinearModel", "ModelBundle", "save_model", "load_model", "MODEL_FORMAT", "file_sha256"]
+__all__ = ["LinearModel", "StackedLinearModels", "feature_matrix", "ModelBundle", "save_model", "load_model", "MODEL_FORMAT", "file_sha256"]
 
 #: Version of the model directory layout. A reader accepts exactly this major version.
 MODEL_FORMAT = 1
@@ -62,16 +62,7 @@ class LinearModel:
             raise NotFittedError(f"this {type(self).__name__} is not fitted yet; call 'fit' first")
 
     def _matrix(self, X: Sequence[Sequence[str]]) -> sparse.csr_matrix:
-        get = self.vocabulary_.get
-        indptr, indices = [0], []
-        for features in X:
-            row = set(map(get, features))
-            row.discard(None)
-            indices.extend(sorted(row))
-            indptr.append(len(indices))
-        data = np.ones(len(indices), dtype=np.float64)
-        return sparse.csr_matrix((data, np.asarray(indices, dtype=np.int64), np.asarray(indptr, dtype=np.int64)),
-                                 shape=(len(X), len(self.vocabulary_)))
+        return feature_matrix(X, self.vocabulary_)
 
     def decision_function(self, X: Sequence[Sequence[str]]) -> np.ndarray:
         self._check_fitted()
@@ -141,6 +132,64 @@ class LinearModel:
             raise ModelIntegrityError(f"{directory / name}: weight shapes do not match labels and features")
         model.coef_, model.intercept_ = coef, intercept
         return model
+
+
+def feature_matrix(X: Sequence[Sequence[str]], vocabulary: dict[str, int]) -> sparse.csr_matrix:
+    """Binary document-feature matrix: row k has a 1 in the column of each known feature of ``X[k]``."""
+    get = vocabulary.get
+    indptr, indices = [0], []
+    for features in X:
+        row = set(map(get, features))
+        row.discard(None)
+        indices.extend(sorted(row))
+        indptr.append(len(indices))
+    data = np.ones(len(indices), dtype=np.float64)
+    return sparse.csr_matrix((data, np.asarray(indices, dtype=np.int64), np.asarray(indptr, dtype=np.int64)),
+                             shape=(len(X), len(vocabulary)))
+
+
+class StackedLinearModels:
+    """Several linear models over the same feature lists, predicted with one lookup per feature.
+
+    The analyzer stacks the stance and actor-sentiment models, which read the same (sentence, actor)
+    features; the probabilities equal those of each model's own ``predict_proba``.
+
+    Examples
+    --------
+    >>> bundle = load_model("default")
+    >>> pair = bundle.classifiers["stance"], bundle.classifiers["actor_sentiment"]
+    >>> stacked = StackedLinearModels(pair)
+    >>> X = [["r1=warned", "cue_r=threat"], ["r1=welcomed"]]
+    >>> all(np.allclose(p, m.predict_proba(X)) for p, m in zip(stacked.predict_proba(X), pair))
+    True
+    """
+
+    def __init__(self, models: Sequence[LinearModel]):
+        self.models = list(models)
+        vocabulary: dict[str, int] = {}
+        for model in self.models:
+            for feature in model.feature_names_:
+                vocabulary.setdefault(feature, len(vocabulary))
+        self.vocabulary_ = vocabulary
+        self._offsets = np.cumsum([0] + [len(m.classes_) for m in self.models])
+        weights = np.zeros((len(vocabulary), int(self._offsets[-1])))
+        for model, offset in zip(self.models, self._offsets):
+            columns = np.fromiter((vocabulary[f] for f in model.feature_names_), dtype=np.int64,
+                                  count=len(model.feature_names_))
+            weights[columns, offset:offset + len(model.classes_)] = model.coef_.T
+        self._weights = weights
+
+    def predict_proba(self, X: Sequence[Sequence[str]]) -> list[np.ndarray]:
+        """One probability array per model, in the order the models were given."""
+        logits = np.asarray(feature_matrix(X, self.vocabulary_) @ self._weights)
+        results = []
+        for model, start, end in zip(self.models, self._offsets[:-1], self._offsets[1:]):
+            scores = (logits[:, start:end] + model.intercept_) / float(model.temperature)
+            scores -= scores.max(axis=1, keepdims=True)
+            np.exp(scores, out=scores)
+            scores /= scores.sum(axis=1, keepdims=True)
+            results.append(scores)
+        return results
 
 
 def file_sha256(path: Path) -> str:
