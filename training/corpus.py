@@ -146,6 +146,12 @@ class TargetStanceExample:
     sentiment: str
 
 
+def gid_key(gid: str) -> str:
+    """The key of a NewsMTSC sentence in our labels: NewsMTSC ids embed words of the sentence, so the
+    repository stores the first 20 hex digits of their sha256 instead of the ids themselves."""
+    return hashlib.sha256(gid.encode("utf-8")).hexdigest()[:20]
+
+
 def load_newsmtsc_stance(labels: Path = NEWSMTSC_STANCE) -> list[TargetStanceExample]:
     """Team stance labels on NewsMTSC train sentences joined with their text; [] when ``../shared`` is absent."""
     source = NEWSMTSC_DIR / "train.jsonl"
@@ -153,12 +159,12 @@ def load_newsmtsc_stance(labels: Path = NEWSMTSC_STANCE) -> list[TargetStanceExa
         return []
     sentences = {}
     for _, row in _read_jsonl(source):
-        sentences[row["primary_gid"]] = row
+        sentences[gid_key(row["primary_gid"])] = row
     examples = []
     for number, label in _read_jsonl(labels):
         where = f"{labels.name}:{number}"
-        row = sentences.get(label.get("gid"))
-        _check(row is not None, where, f"unknown gid {label.get('gid')!r}")
+        row = sentences.get(label.get("gid_sha256"))
+        _check(row is not None, where, f"unknown gid hash {label.get('gid_sha256')!r}")
         _check(label.get("stance") in STANCE_LABELS, where, "field 'stance' is invalid")
         spans = [(t["from"], t["to"]) for t in row["targets"]]
         _check((label.get("from"), label.get("to")) in spans, where, "from/to match no target of that sentence")
