@@ -639,8 +639,12 @@ class ActorFinder:
                 k += 1
         pending_affiliation: Actor | None = None
         pending_title = ""
+        skip_next = False
         for index, (a, b, actor, kind) in enumerate(pieces):
             next_piece = pieces[index + 1] if index + 1 < len(pieces) else None
+            if skip_next:
+                skip_next = False
+                continue
             if actor is None:
                 words = lower[a:b]
                 title_length = _title_run_length(words)
@@ -683,6 +687,13 @@ class ActorFinder:
             if _is_possessive(tokens[b - 1]) and next_piece is not None and next_piece[2] is None and any(
                     _bare(w) in ORG_WORDS for w in lower[next_piece[0]:next_piece[1]]):
                 pending_affiliation = actor  # "Peru's Health Ministry"
+                continue
+            if actor.type == "country" and not _is_possessive(tokens[b - 1]) and next_piece is not None \
+                    and next_piece[2] is None and _bare(lower[next_piece[1] - 1]) in ORG_WORDS \
+                    and not _title_run_length(lower[next_piece[0]:next_piece[1]]):
+                # "U.S. Central Command", "Pakistan Army": one organization of that country
+                self._unlisted(sentence, a, next_piece[1], state, affiliation=actor)
+                skip_next = True
                 continue
             if pending_affiliation is not None and pending_affiliation.type == "country" and actor.type != "country" \
                     and actor.affiliation not in (None, pending_affiliation.name) and index > 0 \
