@@ -98,11 +98,10 @@ TITLE_HEADS = {
     "professor", "scientist", "economist", "lawyer", "counsel", "historian", "scholar", "editor", "correspondent",
     "reporter", "counterpart", "officer", "commentator", "strategist", "consultant", "campaigner", "organizer",
     "organiser", "administrator", "manager", "member", "fellow", "lecturer", "author", "governor-general", "regent",
-    "cleric", "monarch", "dictator", "caliph", "warlord", "militant", "commandant", "opposition", "aide", "minister-president", "mediator", "inspector",
-    "superintendent", "auditor", "ombudsman", "delegate", "emissary", "attaché", "consul", "magistrate",
-    "president’s", "vice", "prime",
+    "cleric", "monarch", "dictator", "caliph", "warlord", "militant", "commandant", "aide", "minister-president",
+    "mediator", "inspector", "superintendent", "auditor", "ombudsman", "delegate", "emissary", "attaché", "consul",
+    "magistrate",
 }
-TITLE_HEADS -= {"vice", "prime", "opposition", "president’s"}
 # Words that may join title heads in a title run ("Foreign Minister", "Secretary of State", "army chief").
 TITLE_MODIFIERS = {
     "vice", "prime", "foreign", "defense", "defence", "interior", "finance", "trade", "health", "economy", "economic",
