@@ -30,6 +30,7 @@ import itertools
 import json
 import pickle
 import re
+import signal
 import sys
 import threading
 import time
@@ -410,6 +411,15 @@ def worker_spec(analyzer) -> WorkerSpec:
     return spec
 
 
+def _leave_interrupts_to_the_parent() -> None:
+    """In a worker process, ignore Ctrl-C (SIGINT reaches the whole process group): the parent stops the
+    run, keeps what is written and reports; a worker waiting for work would otherwise print a traceback."""
+    import multiprocessing
+
+    if multiprocessing.current_process().name != "MainProcess" and threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def worker_analyzer(spec: WorkerSpec):
     """The analyzer for ``spec`` in this process: built once per worker and kept in a module cache."""
     analyzer = _WORKER_ANALYZERS.get(spec.key)
@@ -418,6 +428,7 @@ def worker_analyzer(spec: WorkerSpec):
     with _WORKER_LOCK:
         analyzer = _WORKER_ANALYZERS.get(spec.key)
         if analyzer is None:
+            _leave_interrupts_to_the_parent()
             from .actors import Gazetteer
             from .analyzer import Analyzer
             from .model import load_model

@@ -18,7 +18,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.utils.validation import check_is_fitted
 
 from .exceptions import InvalidInputError
-from .model import LinearModel
+from .model import LinearModel, feature_matrix
 
 __all__ = ["LinearFeatureClassifier"]
 
@@ -66,7 +66,7 @@ class LinearFeatureClassifier(ClassifierMixin, LinearModel, BaseEstimator):
         kept = sorted(f for f, c in counts.items() if c >= self.min_count)
         self.vocabulary_ = {f: i for i, f in enumerate(kept)}
         self.feature_names_ = kept
-        matrix = self._matrix(X)
+        matrix = feature_matrix(X, self.vocabulary_)
         model = LogisticRegression(C=self.C, class_weight=self.class_weight, max_iter=self.max_iter)
         model.fit(matrix, list(y), sample_weight=None if sample_weight is None else np.asarray(sample_weight, float))
         self.classes_ = [str(c) for c in model.classes_]

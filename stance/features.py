@@ -20,7 +20,6 @@ from typing import Sequence
 
 __all__ = ["pair_features", "sentence_features", "CUES", "ACTOR_TOKEN", "OTHER_TOKEN"]
 
-USE_STEMS = True
 LATER_NAMESPACE = True
 PAIR_VALENCE = True
 USE_CLAUSE = True
@@ -166,19 +165,6 @@ def _mask(sentence: str, sentence_start: int, actor_spans: Sequence[tuple[int, i
     return "".join(pieces)
 
 
-@functools.lru_cache(maxsize=50_000)
-def stem(word: str) -> str:
-    """Porter stem of a lowercase word (nltk, no data needed), cached."""
-    return _stemmer().stem(word)
-
-
-@functools.lru_cache(maxsize=1)
-def _stemmer():
-    from nltk.stem.porter import PorterStemmer
-
-    return PorterStemmer()
-
-
 def _cue_labels(word: str) -> list[str]:
     return _CUE_OF.get(word, ())
 
@@ -238,8 +224,6 @@ def pair_features(sentence: str, actor_spans: Sequence[tuple[int, int]],
                 feats.append(f"{tag}r2={right[0]}_{right[1]}")
         for k, w in enumerate(right):
             feats.append(f"{tag}r={w}")
-            if USE_STEMS:
-                feats.append(f"{tag}rs={stem(w)}")
             if k + 1 < len(right):
                 feats.append(f"{tag}rb={w}_{right[k + 1]}")
         if left:
@@ -279,7 +263,7 @@ def pair_features(sentence: str, actor_spans: Sequence[tuple[int, int]],
                     for w in words[k + 1:]:
                         if w in (ACTOR_TOKEN, OTHER_TOKEN) and w != words[k + 1]:
                             break
-                        feats.append(f"sc={stem(w)}")
+                        feats.append(f"sc={w}")
                         for label in _cue_labels(w):
                             feats.append(f"cue_sc={label}")
                     break

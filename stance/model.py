@@ -24,7 +24,6 @@ from pathlib import Path
 from typing import Sequence
 
 import numpy as np
-from scipy import sparse
 
 from .exceptions import (ModelIntegrityError, ModelNotFoundError, ModelVersionError,
                          ModelVersionWarning)
@@ -39,8 +38,8 @@ MODELS_DIR = Path(__file__).parent / "models"
 class LinearModel:
     """A fitted linear classifier over lists of string features (softmax with a calibration temperature).
 
-    What :func:`load_model` returns for each component; it needs only numpy and scipy, so loading and
-    predicting do not import scikit-learn. :class:`stance.estimator.LinearFeatureClassifier` is the
+    What :func:`load_model` returns for each component; it needs only numpy, so loading and predicting import
+    neither scipy nor scikit-learn. :class:`stance.estimator.LinearFeatureClassifier` is the
     scikit-learn estimator that fits one.
 
     Attributes
@@ -61,12 +60,9 @@ class LinearModel:
 
             raise NotFittedError(f"this {type(self).__name__} is not fitted yet; call 'fit' first")
 
-    def _matrix(self, X: Sequence[Sequence[str]]) -> sparse.csr_matrix:
-        return feature_matrix(X, self.vocabulary_)
-
     def decision_function(self, X: Sequence[Sequence[str]]) -> np.ndarray:
         self._check_fitted()
-        return np.asarray(self._matrix(X) @ self.coef_.T) + self.intercept_
+        return summed_weights(X, self.vocabulary_, self.coef_.T) + self.intercept_
 
     def predict_proba(self, X: Sequence[Sequence[str]]) -> np.ndarray:
         scores = self.decision_function(X) / float(self.temperature)
@@ -134,8 +130,8 @@ class LinearModel:
         return model
 
 
-def feature_matrix(X: Sequence[Sequence[str]], vocabulary: dict[str, int]) -> sparse.csr_matrix:
-    """Binary document-feature matrix: row k has a 1 in the column of each known feature of ``X[k]``."""
+def _feature_indices(X: Sequence[Sequence[str]], vocabulary: dict[str, int]) -> tuple[list[int], list[int]]:
+    """Column indices of the known, distinct features of each row (sorted), and the row offsets into them."""
     get = vocabulary.get
     indptr, indices = [0], []
     for features in X:
@@ -143,6 +139,37 @@ def feature_matrix(X: Sequence[Sequence[str]], vocabulary: dict[str, int]) -> sp
         row.discard(None)
         indices.extend(sorted(row))
         indptr.append(len(indices))
+    return indices, indptr
+
+
+def summed_weights(X: Sequence[Sequence[str]], vocabulary: dict[str, int], weights: np.ndarray) -> np.ndarray:
+    """For each row of ``X``, the sum of the ``weights`` rows of its known, distinct features.
+
+    The same as ``feature_matrix(X, vocabulary) @ weights``, with numpy alone.
+
+    Examples
+    --------
+    >>> weights = np.array([[1.0, 0.0], [0.0, 2.0]])
+    >>> summed_weights([["a", "b", "a"], [], ["b", "unknown"]], {"a": 0, "b": 1}, weights)
+    array([[1., 2.],
+           [0., 0.],
+           [0., 2.]])
+    """
+    indices, indptr = _feature_indices(X, vocabulary)
+    result = np.zeros((len(X), weights.shape[1]))
+    if indices:
+        starts = np.asarray(indptr[:-1], dtype=np.intp)
+        filled = np.diff(indptr) > 0
+        result[filled] = np.add.reduceat(weights[np.asarray(indices, dtype=np.intp)], starts[filled], axis=0)
+    return result
+
+
+def feature_matrix(X: Sequence[Sequence[str]], vocabulary: dict[str, int]):
+    """Binary document-feature matrix (``scipy.sparse.csr_matrix``): row k has a 1 in the column of each
+    known feature of ``X[k]``. Used for fitting; prediction uses :func:`summed_weights`."""
+    from scipy import sparse
+
+    indices, indptr = _feature_indices(X, vocabulary)
     data = np.ones(len(indices), dtype=np.float64)
     return sparse.csr_matrix((data, np.asarray(indices, dtype=np.int64), np.asarray(indptr, dtype=np.int64)),
                              shape=(len(X), len(vocabulary)))
@@ -181,7 +208,7 @@ class StackedLinearModels:
 
     def predict_proba(self, X: Sequence[Sequence[str]]) -> list[np.ndarray]:
         """One probability array per model, in the order the models were given."""
-        logits = np.asarray(feature_matrix(X, self.vocabulary_) @ self._weights)
+        logits = summed_weights(X, self.vocabulary_, self._weights)
         results = []
         for model, start, end in zip(self.models, self._offsets[:-1], self._offsets[1:]):
             scores = (logits[:, start:end] + model.intercept_) / float(model.temperature)

@@ -1,8 +1,9 @@
 """Sentences and tokens with document-level, end-exclusive character offsets.
 
-Sentences come from nltk's Punkt with parameters shipped in
-``stance/data/tokenizers/punkt_tab/english`` (trained by ``python -m training.punkt``);
-nothing is downloaded. Every newline-separated line (a headline, a paragraph) is split on
+Sentences come from Punkt with parameters shipped in
+``stance/data/tokenizers/punkt_tab/english`` (trained with nltk by ``python -m training.punkt``;
+applied by :mod:`stance.punkt`, which gives nltk's spans without importing nltk); nothing is
+downloaded. Every newline-separated line (a headline, a paragraph) is split on
 its own, so a headline without final punctuation is its own sentence.
 
 Examples
@@ -22,8 +23,9 @@ import re
 from pathlib import Path
 
 from .exceptions import ModelNotFoundError
+from .punkt import PunktSplitter
 
-__all__ = ["split_sentences", "tokenize", "sentence_tokenizer", "PUNKT_DIR", "MAX_SENTENCE_CHARS"]
+__all__ = ["split_sentences", "tokenize", "sentence_splitter", "sentence_tokenizer", "PUNKT_DIR", "MAX_SENTENCE_CHARS"]
 
 PUNKT_DIR = Path(__file__).parent / "data" / "tokenizers" / "punkt_tab" / "english"
 
@@ -53,29 +55,49 @@ def _read_lines(path: Path) -> list[str]:
 
 
 @functools.lru_cache(maxsize=1)
-def sentence_tokenizer():
-    """Return the shipped Punkt sentence tokenizer (built once, cached).
+def punkt_parameters() -> dict:
+    """The shipped Punkt parameters: abbreviations, collocations, sentence starters, orthographic context.
 
     Raises
     ------
     ModelNotFoundError
         If the shipped parameter files are missing (a broken install).
     """
-    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
-
     try:
-        params = PunktParameters()
-        params.abbrev_types = set(_read_lines(PUNKT_DIR / "abbrev_types.txt"))
-        params.sent_starters = set(_read_lines(PUNKT_DIR / "sent_starters.txt"))
-        params.collocations = {tuple(line.split("\t")) for line in _read_lines(PUNKT_DIR / "collocations.tab")}
-        params.ortho_context.update(
-            {word: int(value) for word, value in (line.split("\t") for line in _read_lines(PUNKT_DIR / "ortho_context.tab"))}
-        )
+        return {
+            "abbreviations": frozenset(_read_lines(PUNKT_DIR / "abbrev_types.txt")),
+            "sentence_starters": frozenset(_read_lines(PUNKT_DIR / "sent_starters.txt")),
+            "collocations": frozenset(tuple(line.split("\t")) for line in _read_lines(PUNKT_DIR / "collocations.tab")),
+            "orthographic_context": {word: int(value) for word, value in
+                                     (line.split("\t") for line in _read_lines(PUNKT_DIR / "ortho_context.tab"))},
+        }
     except FileNotFoundError as missing:
         raise ModelNotFoundError(
             f"the shipped sentence splitter parameters are missing ({missing.filename}); "
             "reinstall stance, or rebuild them with `python -m training.punkt`"
         ) from None
+
+
+@functools.lru_cache(maxsize=1)
+def sentence_splitter() -> PunktSplitter:
+    """Return the shipped Punkt splitter that :func:`split_sentences` uses (built once, cached)."""
+    return PunktSplitter(**punkt_parameters())
+
+
+@functools.lru_cache(maxsize=1)
+def sentence_tokenizer():
+    """Return nltk's ``PunktSentenceTokenizer`` with the shipped parameters (built once, cached).
+
+    It gives the same spans as :func:`sentence_splitter` (checked in the tests) but costs the nltk import.
+    """
+    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
+    parameters = punkt_parameters()
+    params = PunktParameters()
+    params.abbrev_types = set(parameters["abbreviations"])
+    params.sent_starters = set(parameters["sentence_starters"])
+    params.collocations = set(parameters["collocations"])
+    params.ortho_context.update(parameters["orthographic_context"])
     return PunktSentenceTokenizer(params)
 
 
@@ -103,14 +125,14 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     Each span has no leading or trailing white space, spans are in order and do not
     overlap, and ``text[start:end]`` is the sentence.
     """
-    tokenizer = sentence_tokenizer()
+    splitter = sentence_splitter()
     spans: list[tuple[int, int]] = []
     for line in _LINE.finditer(text):
         line_text = line.group()
         if not line_text.strip():
             continue
         offset = line.start()
-        for s, e in tokenizer.span_tokenize(line_text):
+        for s, e in splitter.span_tokenize(line_text):
             while s < e and line_text[s].isspace():
                 s += 1
             while e > s and line_text[e - 1].isspace():
