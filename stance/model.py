@@ -123,7 +123,7 @@ class LinearModel:
         model.temperature = float(meta.get("params", {}).get("temperature", 1.0))
         model.classes_ = [str(c) for c in meta["classes"]]
         model.feature_names_ = list(meta["features"])
-        model.vocabulary_ = {f: i for i, f in enumerate(model.feature_names_)}
+        model.vocabulary_ = dict(zip(model.feature_names_, range(len(model.feature_names_))))
         if coef.shape != (len(model.classes_), len(model.feature_names_)) or intercept.shape != (len(model.classes_),):
             raise ModelIntegrityError(f"{directory / name}: weight shapes do not match labels and features")
         model.coef_, model.intercept_ = coef, intercept
@@ -193,15 +193,15 @@ class StackedLinearModels:
 
     def __init__(self, models: Sequence[LinearModel]):
         self.models = list(models)
-        vocabulary: dict[str, int] = {}
-        for model in self.models:
-            for feature in model.feature_names_:
-                vocabulary.setdefault(feature, len(vocabulary))
+        vocabulary: dict[str, int] = dict(self.models[0].vocabulary_) if self.models else {}
+        for model in self.models[1:]:
+            new = [feature for feature in model.feature_names_ if feature not in vocabulary]
+            vocabulary.update(zip(new, range(len(vocabulary), len(vocabulary) + len(new))))
         self.vocabulary_ = vocabulary
         self._offsets = np.cumsum([0] + [len(m.classes_) for m in self.models])
         weights = np.zeros((len(vocabulary), int(self._offsets[-1])))
         for model, offset in zip(self.models, self._offsets):
-            columns = np.fromiter((vocabulary[f] for f in model.feature_names_), dtype=np.int64,
+            columns = np.fromiter(map(vocabulary.__getitem__, model.feature_names_), dtype=np.int64,
                                   count=len(model.feature_names_))
             weights[columns, offset:offset + len(model.classes_)] = model.coef_.T
         self._weights = weights
