@@ -208,7 +208,8 @@ REPORTING_NOUNS = {"analysis", "report", "reports", "review", "investigation", "
 FUNCTION_WORDS = {"and", "or", "nor", "to", "for", "on", "in", "with", "at", "of", "itself", "that", "which", "who", "by",
                   "over", "after", "before", "as", "from", "about", "against", "under", "into", "but", "if", "than",
                   "while", "when", "because", "since", "until", "also", "not", "never", "already", "again", "this",
-                  "last", "next", "earlier", "later", "alone", "instead", "too", "itself", "themselves", "a", "an", "the"}
+                  "last", "next", "earlier", "later", "alone", "instead", "too", "itself", "themselves", "a", "an", "the",
+                  "it", "he", "she", "they", "we", "i", "you", "there", "now", "then", "still", "so"}
 DASHES = {"-", "\u2014", "\u2013", "--"}
 
 
@@ -418,6 +419,16 @@ class _Sentence:
     consumed: list[bool]
     mentions: list[FoundMention] = field(default_factory=list)
     skipped_places: list[int] = field(default_factory=list)
+
+
+def _in_hyphen_compound(sentence: _Sentence, a: int, b: int) -> bool:
+    """Whether tokens[a:b] is joined by a hyphen, with no space, to the word before or after it."""
+    tokens, spans = sentence.tokens, sentence.spans
+
+    def joins(k: int) -> bool:  # tokens[k] is a hyphen touching both neighbours
+        return tokens[k] == "-" and spans[k - 1][1] == spans[k][0] and spans[k][1] == spans[k + 1][0]
+
+    return (b + 1 < len(tokens) and joins(b)) or (a > 1 and joins(a - 1))
 
 
 _PARTICLE_NAME = re.compile(r"(?:al|el|ad|as|an|ar|at|ash|az|d)[-'\u2019][A-Z]")
@@ -713,7 +724,11 @@ class ActorFinder:
     def _piece_has_name(self, lower, tokens, piece) -> bool:
         a, b = piece[0], piece[1]
         first = a + _title_run_length(lower[a:b])
-        return first < b and lower[first] not in NOT_NAMES and _bare(lower[first]) not in common_words()
+        if first >= b or lower[first] in NOT_NAMES:
+            return False
+        if _bare(lower[first]) not in common_words():
+            return True
+        return b - first >= 2 and _bare(lower[b - 1]) not in common_words()  # "Mark Esper", "Will Hurd"
 
     def _name_after_title(self, tokens, lower, b) -> bool:
         length = _title_run_length(lower[b:b + 4])
@@ -742,6 +757,8 @@ class ActorFinder:
     def _is_agent(self, sentence: _Sentence, a: int, b: int, actor: Actor, kind: str, state: _DocumentState) -> bool:
         """Whether a country, capital or institution mention is an actor here, not a place or an adjective."""
         tokens, lower = sentence.tokens, sentence.lower
+        if _in_hyphen_compound(sentence, a, b):
+            return False  # "U.S.-Japan alliance", "U.S.-designated": part of a modifier
         before = lower[a - 1] if a > 0 else ""
         before2 = lower[a - 2] if a > 1 else ""
         after = lower[b] if b < len(lower) else ""

@@ -114,3 +114,25 @@ def test_actor_is_frozen():
     actor = Actor("x", "X", "person")
     with pytest.raises(AttributeError):
         actor.name = "Y"
+
+
+@pytest.mark.parametrize("text, not_found", [
+    ("A U.S.-Japan nuclear consultative body would meet.", {"United States", "Japan"}),
+    ("The talks follow U.S.-Ukraine talks in Jeddah.", {"United States", "Ukraine"}),
+])
+def test_names_joined_by_a_hyphen_modify_a_noun(finder, text, not_found):
+    assert not {name for _, name in find(finder, text)} & not_found
+
+
+def test_a_spaced_dash_is_not_a_hyphen_compound(finder):
+    assert ("U.S.", "United States") in find(finder, "The U.S. - not Japan - said it was ready.")
+
+
+def test_an_outlet_followed_by_a_pronoun_is_addressed_not_a_modifier(finder):
+    assert ("VOA", "Voice of America") in find(finder, "The State Department told VOA it was aware of the report.")
+
+
+def test_role_compound_with_a_common_word_as_given_name(finder):
+    found = find(finder, "U.S. Defense Secretary Mark Esper said he is ready.")
+    assert ("Mark Esper", "Mark Esper") in found
+    assert "United States" not in {name for _, name in found}
