@@ -384,16 +384,25 @@ _WORKER_ANALYZERS: dict[str, Any] = {}
 _WORKER_LOCK = threading.Lock()
 
 
+def _model_reference(path: Path | None) -> str:
+    """How a worker names a model: a shipped model by name, any other by its absolute path."""
+    from .model import MODELS_DIR
+
+    if path is None:
+        return "default"
+    path = Path(path).resolve()
+    return path.name if path.parent == MODELS_DIR.resolve() else str(path)
+
+
+def _spec(model: str, max_length: int, find_unlisted: bool, mode: str, actors: tuple) -> WorkerSpec:
+    digest = hashlib.sha256(pickle.dumps((model, max_length, find_unlisted, mode, actors))).hexdigest()[:16]
+    return WorkerSpec(digest, model, max_length, find_unlisted, mode, actors)
+
+
 def worker_spec(analyzer) -> WorkerSpec:
     """The :class:`WorkerSpec` that rebuilds ``analyzer`` (its model, actor list, limits); registers it in this process."""
     from .actors import Gazetteer
-    from .model import MODELS_DIR
 
-    path = analyzer.model.path
-    model = "default"
-    if path is not None:
-        path = Path(path).resolve()
-        model = path.name if path.parent == MODELS_DIR.resolve() else str(path)
     default = Gazetteer.default()
     gazetteer = analyzer.gazetteer
     if gazetteer is default:
@@ -404,11 +413,29 @@ def worker_spec(analyzer) -> WorkerSpec:
     else:
         mode, actors = "replace", tuple(gazetteer.actors.values())
     find_unlisted = bool(getattr(analyzer.finder, "find_unlisted", True))
-    digest = hashlib.sha256(pickle.dumps((model, analyzer.max_length, find_unlisted, mode, actors))).hexdigest()[:16]
-    spec = WorkerSpec(digest, model, analyzer.max_length, find_unlisted, mode, actors)
+    spec = _spec(_model_reference(analyzer.model.path), analyzer.max_length, find_unlisted, mode, actors)
     with _WORKER_LOCK:  # threads of this process reuse the caller's analyzer
         _WORKER_ANALYZERS.setdefault(spec.key, analyzer)
     return spec
+
+
+def options_spec(model: str | Path = "default", actors: str | Path | None = None,
+                 max_length: int | None = None) -> WorkerSpec:
+    """The :class:`WorkerSpec` of ``stance.load(model, actors=actors, max_length=max_length)``, without loading it.
+
+    The model's manifest and the actor list are read and checked here, so that a wrong name or an
+    incompatible model fails before any work starts; the workers load the model itself (and check its
+    file hashes). Used when the work goes to worker processes, where this process needs no model.
+    """
+    from .actors import load_actor_list
+    from .analyzer import DEFAULT_MAX_LENGTH
+    from .model import read_manifest, resolve_model_path
+
+    directory = resolve_model_path(model)
+    read_manifest(directory)
+    extra = tuple(load_actor_list(actors)) if actors is not None else ()
+    return _spec(_model_reference(directory), max_length or DEFAULT_MAX_LENGTH, True,
+                 "extend" if extra else "default", extra)
 
 
 def _leave_interrupts_to_the_parent() -> None:
@@ -826,15 +853,18 @@ def score_collection(source: str | Path | IO, out: str | Path | IO, *, jobs: int
         format = "csv" if out_path is not None and out_path.suffix.lower() == ".csv" else "jsonl"
     if format not in ("jsonl", "csv"):
         raise InvalidInputError(f"output format must be 'jsonl' or 'csv', got {format!r}")
-    if analyzer is None:
+    if analyzer is not None:
+        spec = worker_spec(analyzer)
+    elif jobs == 1:
         from . import load
 
-        analyzer = load(model, actors=actors, max_length=max_length)
-    spec = worker_spec(analyzer)
+        spec = worker_spec(load(model, actors=actors, max_length=max_length))
+    else:  # the workers load the model; this process only reads, dispatches and writes
+        spec = options_spec(model, actors, max_length)
     errors_path = Path(errors) if isinstance(errors, (str, Path)) else None
     _check_distinct(source, out_path, errors_path, summary)
     records = read_records(source, format=input_format, id_field=id_field, text_field=text_field,
-                           max_length=analyzer.max_length)
+                           max_length=spec.max_length)
     first = next(records, None)  # opens the input: fail before touching the output
     done: set = set()
     if resume:

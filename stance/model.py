@@ -293,19 +293,16 @@ def resolve_model_path(name_or_path: str | Path) -> Path:
     return candidate
 
 
-def load_model(name_or_path: str | Path = "default") -> ModelBundle:
-    """Read a model directory safely: manifest, format version, every file hash, then the arrays.
+def read_manifest(directory: Path) -> dict:
+    """The manifest of the model in ``directory``, checked for format version and structure (not hashes).
 
     Raises
     ------
-    ModelNotFoundError
-        No model directory at that name or path.
     ModelVersionError
         The manifest's format is not this library's (the message names both versions).
     ModelIntegrityError
-        A file is missing or its sha256 differs from the manifest, or the manifest is unreadable.
+        The manifest is unreadable or lists no files or components.
     """
-    directory = resolve_model_path(name_or_path)
     try:
         manifest = json.loads((directory / "manifest.json").read_text(encoding="utf-8"))
     except (json.JSONDecodeError, UnicodeDecodeError) as error:
@@ -324,6 +321,27 @@ def load_model(name_or_path: str | Path = "default") -> ModelBundle:
     components = manifest.get("components")
     if not isinstance(files, dict) or not isinstance(components, dict) or not components:
         raise ModelIntegrityError(f"{directory}/manifest.json lists no files or components")
+    return manifest
+
+
+def load_model(name_or_path: str | Path = "default") -> ModelBundle:
+    """Read a model directory safely: manifest, format version, every file hash, then the arrays.
+
+    Raises
+    ------
+    ModelNotFoundError
+        No model directory at that name or path.
+    ModelVersionError
+        The manifest's format is not this library's (the message names both versions).
+    ModelIntegrityError
+        A file is missing or its sha256 differs from the manifest, or the manifest is unreadable.
+    """
+    directory = resolve_model_path(name_or_path)
+    manifest = read_manifest(directory)
+    from . import __version__
+
+    built_by = (manifest.get("versions") or {}).get("stance", "unknown")
+    files, components = manifest["files"], manifest["components"]
     for filename, expected in files.items():
         path = directory / filename
         if Path(filename).name != filename or not path.is_file():

@@ -245,3 +245,22 @@ def test_output_never_overwrites_the_input(articles, tmp_path):
     with pytest.raises(stance.InvalidInputError, match="also the output"):
         score_collection(articles, tmp_path / "o.jsonl", errors=tmp_path / "o.jsonl", progress=False)
     assert articles.read_bytes() == before and not (tmp_path / "o.jsonl").exists()
+
+
+def test_worker_spec_from_options_equals_that_of_the_loaded_analyzer(tmp_path):
+    from stance.batch import options_spec, worker_spec
+
+    assert options_spec() == worker_spec(stance.load())
+    actors = tmp_path / "actors.json"
+    actors.write_text(json.dumps([{"name": "Ruritanian Liberal Party", "type": "organization"}]), encoding="utf-8")
+    assert options_spec(actors=actors, max_length=5000) == worker_spec(stance.load(actors=actors, max_length=5000))
+
+
+def test_parallel_run_with_a_missing_model_fails_before_writing(tmp_path):
+    from stance.exceptions import ModelNotFoundError
+
+    source, out = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
+    source.write_text(json.dumps({"id": "a", "text": "NATO warned Moscow."}) + "\n", encoding="utf-8")
+    with pytest.raises(ModelNotFoundError, match="no model"):
+        stance.score_collection(source, out, jobs=2, model="no-such-model", progress=False)
+    assert not out.exists()
