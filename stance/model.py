@@ -17,6 +17,7 @@ Examples
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import json
 import warnings
@@ -115,15 +116,20 @@ class LinearModel:
         return [arrays, meta]
 
     @classmethod
-    def from_files(cls, directory: Path, name: str) -> "LinearModel":
+    def from_files(cls, directory: Path, name: str, loaded: Sequence["LinearModel"] = ()) -> "LinearModel":
+        """Read ``name.json`` and ``name.npz``; a model in ``loaded`` with the same features shares their lookup."""
         meta = json.loads((directory / f"{name}.json").read_text(encoding="utf-8"))
         with np.load(directory / f"{name}.npz", allow_pickle=False) as arrays:
             coef, intercept = arrays["coef"].astype(np.float64), arrays["intercept"].astype(np.float64)
         model = cls.__new__(cls)
         model.temperature = float(meta.get("params", {}).get("temperature", 1.0))
         model.classes_ = [str(c) for c in meta["classes"]]
-        model.feature_names_ = list(meta["features"])
-        model.vocabulary_ = dict(zip(model.feature_names_, range(len(model.feature_names_))))
+        same = next((other for other in loaded if other.feature_names_ == meta["features"]), None)
+        if same is not None:
+            model.feature_names_, model.vocabulary_ = same.feature_names_, same.vocabulary_
+        else:
+            model.feature_names_ = list(meta["features"])
+            model.vocabulary_ = dict(zip(model.feature_names_, range(len(model.feature_names_))))
         if coef.shape != (len(model.classes_), len(model.feature_names_)) or intercept.shape != (len(model.classes_),):
             raise ModelIntegrityError(f"{directory / name}: weight shapes do not match labels and features")
         model.coef_, model.intercept_ = coef, intercept
@@ -131,13 +137,13 @@ class LinearModel:
 
 
 def _feature_indices(X: Sequence[Sequence[str]], vocabulary: dict[str, int]) -> tuple[list[int], list[int]]:
-    """Column indices of the known, distinct features of each row (sorted), and the row offsets into them."""
+    """Column indices of the known, distinct features of each row (in no order), and the row offsets into them."""
     get = vocabulary.get
     indptr, indices = [0], []
     for features in X:
         row = set(map(get, features))
         row.discard(None)
-        indices.extend(sorted(row))
+        indices.extend(row)
         indptr.append(len(indices))
     return indices, indptr
 
@@ -171,8 +177,10 @@ def feature_matrix(X: Sequence[Sequence[str]], vocabulary: dict[str, int]):
 
     indices, indptr = _feature_indices(X, vocabulary)
     data = np.ones(len(indices), dtype=np.float64)
-    return sparse.csr_matrix((data, np.asarray(indices, dtype=np.int64), np.asarray(indptr, dtype=np.int64)),
-                             shape=(len(X), len(vocabulary)))
+    matrix = sparse.csr_matrix((data, np.asarray(indices, dtype=np.int64), np.asarray(indptr, dtype=np.int64)),
+                               shape=(len(X), len(vocabulary)))
+    matrix.sort_indices()
+    return matrix
 
 
 class StackedLinearModels:
@@ -193,12 +201,16 @@ class StackedLinearModels:
 
     def __init__(self, models: Sequence[LinearModel]):
         self.models = list(models)
+        self._offsets = np.cumsum([0] + [len(m.classes_) for m in self.models])
+        if self.models and all(m.feature_names_ == self.models[0].feature_names_ for m in self.models[1:]):
+            self.vocabulary_ = self.models[0].vocabulary_  # saved with shared features: no merging needed
+            self._weights = np.hstack([m.coef_.T for m in self.models])
+            return
         vocabulary: dict[str, int] = dict(self.models[0].vocabulary_) if self.models else {}
         for model in self.models[1:]:
             new = [feature for feature in model.feature_names_ if feature not in vocabulary]
             vocabulary.update(zip(new, range(len(vocabulary), len(vocabulary) + len(new))))
         self.vocabulary_ = vocabulary
-        self._offsets = np.cumsum([0] + [len(m.classes_) for m in self.models])
         weights = np.zeros((len(vocabulary), int(self._offsets[-1])))
         for model, offset in zip(self.models, self._offsets):
             columns = np.fromiter(map(vocabulary.__getitem__, model.feature_names_), dtype=np.int64,
@@ -253,12 +265,53 @@ def _versions() -> dict[str, str]:
     return {"stance": __version__, "scikit-learn": sklearn.__version__, "numpy": np.__version__, "nltk": nltk.__version__}
 
 
+#: Components that read the same (sentence, actor) features; they are saved with one shared feature list.
+PAIR_COMPONENTS = ("stance", "actor_sentiment")
+
+
+def with_shared_features(models: Sequence[LinearModel]) -> list[LinearModel]:
+    """Copies of ``models`` over one feature list (the union, in first-seen order), with zero weights for the
+    features a model did not have; their predictions are unchanged. Loading and stacking such models is cheaper.
+
+    Examples
+    --------
+    >>> a, b = LinearModel(), LinearModel()
+    >>> a.classes_ = b.classes_ = ["x", "y"]
+    >>> a.feature_names_, a.coef_, a.intercept_ = ["f"], np.array([[1.0], [-1.0]]), np.zeros(2)
+    >>> b.feature_names_, b.coef_, b.intercept_ = ["g"], np.array([[2.0], [0.0]]), np.zeros(2)
+    >>> a.vocabulary_, b.vocabulary_ = {"f": 0}, {"g": 0}
+    >>> shared = with_shared_features([a, b])
+    >>> shared[1].feature_names_, shared[1].coef_.tolist()
+    (['f', 'g'], [[0.0, 2.0], [0.0, 0.0]])
+    >>> np.allclose(shared[0].predict_proba([["f", "g"]]), a.predict_proba([["f", "g"]]))
+    True
+    """
+    names: list[str] = []
+    index: dict[str, int] = {}
+    for model in models:
+        for feature in model.feature_names_:
+            if feature not in index:
+                index[feature] = len(names)
+                names.append(feature)
+    copies = []
+    for model in models:
+        shared = copy.copy(model)
+        columns = np.fromiter(map(index.__getitem__, model.feature_names_), dtype=np.int64, count=len(model.feature_names_))
+        shared.coef_ = np.zeros((model.coef_.shape[0], len(names)))
+        shared.coef_[:, columns] = model.coef_
+        shared.feature_names_, shared.vocabulary_ = names, index
+        copies.append(shared)
+    return copies
+
+
 def save_model(directory: str | Path, classifiers: dict[str, LinearModel], *, name: str = "default",
                version: str = "1.0.0", metrics: dict | None = None, data: dict | None = None,
                extra: dict | None = None) -> Path:
     """Write ``classifiers`` to ``directory`` as arrays plus JSON, with a manifest of hashes."""
     directory = Path(directory)
     directory.mkdir(parents=True, exist_ok=True)
+    pair_models = [c for c in PAIR_COMPONENTS if c in classifiers]
+    classifiers = {**classifiers, **dict(zip(pair_models, with_shared_features([classifiers[c] for c in pair_models])))}
     files: dict[str, str] = {}
     for component, classifier in classifiers.items():
         for path in classifier.to_files(directory, component):
@@ -356,7 +409,9 @@ def load_model(name_or_path: str | Path = "default") -> ModelBundle:
         warnings.warn(f"model {directory} was built by stance {built_by}; this is stance {__version__}",
                       ModelVersionWarning, stacklevel=2)
     try:
-        classifiers = {c: LinearModel.from_files(directory, c) for c in components}
+        classifiers: dict[str, LinearModel] = {}
+        for component in components:
+            classifiers[component] = LinearModel.from_files(directory, component, list(classifiers.values()))
     except (KeyError, ValueError, OSError) as error:
         raise ModelIntegrityError(f"model {directory} cannot be read: {error}") from None
     return ModelBundle(manifest, classifiers, directory)
