@@ -121,6 +121,14 @@ TITLE_MODIFIERS = {
     "opposition", "student", "union", "labor", "business", "industry", "finance", "tax", "defense-policy",
 }
 # Last words of organization names ("Coastal Farmers Union", "Ministry of Health").
+#: Words after which a subject pronoun opens a new clause ("..., and they said", "warned that they would").
+CLAUSE_OPENERS = {",", "and", "but", "that", "because", "as", "so", "if", "when", "while", "although", "though",
+                  "since", "unless", "until", '"', "\u201c", "said", "say", "says", "added", "warned", "insisted"}
+
+#: Nouns that, a few words after a name, describe the named body itself ("the OPCW chemical weapons watchdog").
+DESCRIPTOR_HEADS = {"watchdog", "group", "organisation", "organization", "agency", "militia", "movement", "party",
+                    "regulator", "body", "alliance", "network", "faction", "outfit", "broadcaster", "newspaper"}
+
 ORG_WORDS = {
     "party", "union", "council", "ministry", "front", "movement", "army", "forces", "force", "center", "centre",
     "institute", "association", "committee", "commission", "agency", "bank", "court", "group", "alliance",
@@ -794,6 +802,8 @@ class ActorFinder:
         after = lower[b] if b < len(lower) else ""
         if after in REPORTING_NOUNS:
             return False  # "a VOA analysis", "a Reuters report": the outlet reports
+        if any(word in DESCRIPTOR_HEADS for word in lower[b:b + 3]) and all(w.isalpha() for w in lower[b:b + 2]):
+            return False  # "the OPCW chemical weapons watchdog", "the Islamic State terrorist group": the name itself
         before = lower[a - 1] if a else ""
         verb = _present_verb_like(after) if (a is None or not before.isalpha() or before in ("and", "or")) else _verb_like(after)
         return (after.isalpha() and after in common_words() and not verb
@@ -1130,7 +1140,8 @@ class ActorFinder:
                                                     or after_next in ("ready", "willing", "prepared", "open", "not")):
                     continue  # "It is not known", "It will be the first time"
                 current = next((m.actor for m in earlier if m.actor.type != "person"), None)
-                actor = current or (state.actors[state.thing_subjects[-1]] if state.thing_subjects and k == 0 else None)
+                clause_start = k == 0 or (word in PLURAL_PRONOUNS and previous in CLAUSE_OPENERS)
+                actor = current or (state.actors[state.thing_subjects[-1]] if state.thing_subjects and clause_start else None)
                 if actor is not None and word == "it" and actor.type == "group" and actor.name.endswith("s"):
                     continue
             if actor is not None:

@@ -136,3 +136,13 @@ def test_role_compound_with_a_common_word_as_given_name(finder):
     found = find(finder, "U.S. Defense Secretary Mark Esper said he is ready.")
     assert ("Mark Esper", "Mark Esper") in found
     assert "United States" not in {name for _, name in found}
+
+
+def test_a_name_with_its_own_description_is_the_actor(finder):
+    assert ("OPCW", "OPCW") in find(finder, "Experts from the OPCW chemical weapons watchdog will arrive on Monday.")
+    assert "European Union" not in {name for _, name in find(finder, "EU pork imports rose sharply.")}
+
+
+def test_they_opening_a_clause_refers_to_the_last_group_subject(finder):
+    text = "The rebels rejected the offer. The talks failed, and they vowed to fight on."
+    assert [name for word, name in find(finder, text) if word == "they"] == ["Rebels"]
