@@ -35,9 +35,38 @@ def expected_calibration_error(confidences, correct, bins: int = 10) -> float:
     return float(total)
 
 
-def classification_report(gold, predicted, confidences, labels) -> dict:
+def macro_f1_interval(gold, predicted, groups, labels, resamples: int = 2000, seed: int = 13) -> tuple[float, float]:
+    """95% bootstrap interval of macro-F1 over ``labels``, resampling whole documents (``groups``: the
+    document of each row), since rows of one story are not independent.
+
+    Examples
+    --------
+    >>> low, high = macro_f1_interval(["a", "b", "a", "b"], ["a", "b", "b", "b"], [0, 0, 1, 1], ["a", "b"])
+    >>> 0.0 <= low <= high <= 1.0
+    True
+    """
+    index = {label: k for k, label in enumerate(labels)}
+    documents = {g: d for d, g in enumerate(dict.fromkeys(groups))}
+    counts = np.zeros((len(documents), len(labels), len(labels)))
+    for g, p, group in zip(gold, predicted, groups):
+        if g in index and p in index:
+            counts[documents[group], index[g], index[p]] += 1
+    rng = np.random.default_rng(seed)
+    draws = rng.multinomial(len(documents), np.full(len(documents), 1 / len(documents)), size=resamples)
+    totals = (draws @ counts.reshape(len(documents), -1)).reshape(resamples, len(labels), len(labels))
+    true_positive = np.diagonal(totals, axis1=1, axis2=2)
+    denominator = totals.sum(axis=1) + totals.sum(axis=2)
+    f1 = np.divide(2 * true_positive, denominator, out=np.zeros_like(true_positive), where=denominator > 0)
+    low, high = np.percentile(f1.mean(axis=1), [2.5, 97.5])
+    return float(low), float(high)
+
+
+def classification_report(gold, predicted, confidences, labels, groups=None) -> dict:
+    """Per-label precision/recall/F1, confusion, ECE; with ``groups`` (document of each row) also a 95%
+    bootstrap interval of macro-F1 over documents."""
     labels = [label for label in labels if label in set(gold) | set(predicted)]
     precision, recall, f1, support = precision_recall_fscore_support(gold, predicted, labels=labels, zero_division=0)
+    interval = macro_f1_interval(gold, predicted, groups, labels) if groups is not None and gold else None
     return {
         "n": len(gold),
         "accuracy": float(accuracy_score(gold, predicted)) if gold else 0.0,
@@ -46,6 +75,7 @@ def classification_report(gold, predicted, confidences, labels) -> dict:
                       for label, p, r, f, s in zip(labels, precision, recall, f1, support)},
         "confusion": {"labels": labels, "matrix": confusion_matrix(gold, predicted, labels=labels).tolist()},
         "ece": expected_calibration_error(confidences, [g == p for g, p in zip(gold, predicted)]),
+        **({"macro_f1_95ci": list(interval)} if interval else {}),
     }
 
 
@@ -57,6 +87,7 @@ def evaluate_components(bundle, documents: list[GoldDocument]) -> dict:
     """Classifier quality on gold mentions (stance, actor sentiment) and on gold sentences."""
     report = {}
     pairs = list(gold_pairs(documents))
+    pair_documents = [k for k, document in enumerate(documents) for _ in gold_pairs([document])]
     for component, column in (("stance", 1), ("actor_sentiment", 2)):
         classifier = bundle.classifiers.get(component)
         if classifier is None or not pairs:
@@ -64,14 +95,16 @@ def evaluate_components(bundle, documents: list[GoldDocument]) -> dict:
         probabilities = classifier.predict_proba([p[0] for p in pairs])
         predicted = [classifier.classes_[i] for i in probabilities.argmax(axis=1)]
         report[component] = classification_report([p[column] for p in pairs], predicted, probabilities.max(axis=1),
-                                                   classifier.classes_)
+                                                   classifier.classes_, pair_documents)
     sentences = list(gold_sentences(documents))
+    sentence_documents = [k for k, document in enumerate(documents) for _ in gold_sentences([document])]
     classifier = bundle.classifiers.get("sentence_sentiment")
     if classifier is not None and sentences:
         probabilities = classifier.predict_proba([s[0] for s in sentences])
         predicted = [classifier.classes_[i] for i in probabilities.argmax(axis=1)]
         report["sentence_sentiment"] = classification_report([s[1] for s in sentences], predicted,
-                                                             probabilities.max(axis=1), classifier.classes_)
+                                                             probabilities.max(axis=1), classifier.classes_,
+                                                             sentence_documents)
     return report
 
 
@@ -125,8 +158,10 @@ def evaluate_newsmtsc(bundle, split: str) -> dict | None:
 
 
 def format_report(name: str, report: dict) -> str:
-    lines = [f"### {name}", "", f"n = {report['n']}, accuracy = {report['accuracy']:.3f}, macro-F1 = {report['macro_f1']:.3f}, "
-             f"ECE = {report['ece']:.3f}", "", "| label | precision | recall | F1 | support |", "|---|---|---|---|---|"]
+    interval = (f" (95% interval over documents {report['macro_f1_95ci'][0]:.3f}-{report['macro_f1_95ci'][1]:.3f})"
+                if report.get("macro_f1_95ci") else "")
+    lines = [f"### {name}", "", f"n = {report['n']}, accuracy = {report['accuracy']:.3f}, macro-F1 = {report['macro_f1']:.3f}"
+             f"{interval}, ECE = {report['ece']:.3f}", "", "| label | precision | recall | F1 | support |", "|---|---|---|---|---|"]
     for label, row in report["per_label"].items():
         lines.append(f"| {label} | {row['precision']:.3f} | {row['recall']:.3f} | {row['f1']:.3f} | {row['support']} |")
     labels = report["confusion"]["labels"]

@@ -156,14 +156,15 @@ def vader_baseline(documents) -> dict | None:
     except ImportError:
         return None
     analyzer = SentimentIntensityAnalyzer()
-    gold, predicted, confidence = [], [], []
-    for document in documents:
+    gold, predicted, confidence, groups = [], [], [], []
+    for number, document in enumerate(documents):
         for sentence in document.sentences:
             compound = analyzer.polarity_scores(document.text[sentence.start:sentence.end])["compound"]
+            groups.append(number)
             gold.append(sentence.sentiment)
             predicted.append("positive" if compound >= 0.05 else "negative" if compound <= -0.05 else "neutral")
             confidence.append(abs(compound))
-    return classification_report(gold, predicted, confidence, ["negative", "neutral", "positive"])
+    return classification_report(gold, predicted, confidence, ["negative", "neutral", "positive"], groups)
 
 
 def _headline_metrics(metrics: dict) -> dict:
