@@ -159,6 +159,9 @@ def _record_from_mapping(number, value: dict, id_field: str, text_field: str) ->
     return InputRecord(number, record_id, text, meta, error)
 
 
+_UNDECODABLE = re.compile("[\udc80-\udcff]")
+
+
 def _csv_records(handle: IO[str], id_field: str, text_field: str) -> Iterator[InputRecord]:
     reader = csv.reader(handle)
     try:
@@ -182,6 +185,13 @@ def _csv_records(handle: IO[str], id_field: str, text_field: str) -> Iterator[In
         if not any(cell.strip() for cell in row):
             continue
         value = dict(zip(header, row))
+        undecodable = next((cell for cell in row if _UNDECODABLE.search(cell)), None)
+        if undecodable is not None:  # bytes that are not UTF-8 (kept as surrogates by the reader)
+            byte = ord(_UNDECODABLE.search(undecodable).group()) - 0xDC00
+            doc_id = value.get(id_field)
+            yield InputRecord(number, None if doc_id is None or _UNDECODABLE.search(doc_id) else _clean_id(doc_id), None,
+                              error=f"row is not valid UTF-8 (byte {bytes([byte])!r})")
+            continue
         record = _record_from_mapping(number, value, id_field, text_field)
         if len(row) < len(header) and text_field not in value:
             record.error = f"row has {len(row)} cells but the header has {len(header)} (no {text_field!r})"
@@ -297,7 +307,7 @@ def read_records(source: str | Path | IO, *, format: str | None = None, id_field
         raise InvalidInputError(f"input format must be 'jsonl', 'csv' or 'txt', got {format!r}")
     if isinstance(source, (str, Path)) and str(source) == "-":
         stream = sys.stdin.buffer if format != "csv" else io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8-sig",
-                                                                            errors="replace", newline="")
+                                                                            errors="surrogateescape", newline="")
         if format == "csv":
             yield from _csv_records(stream, id_field, text_field)
         else:
@@ -329,7 +339,7 @@ def read_records(source: str | Path | IO, *, format: str | None = None, id_field
             raw = handle.read(4)
             handle.seek(0)
             encoding = "utf-16" if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) else "utf-8-sig"
-            text_handle = io.TextIOWrapper(handle, encoding=encoding, errors="replace", newline="")
+            text_handle = io.TextIOWrapper(handle, encoding=encoding, errors="surrogateescape", newline="")
             yield from _csv_records(text_handle, id_field, text_field)
         elif format == "txt":
             limit = _max_bytes(max_length)

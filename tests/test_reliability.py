@@ -113,6 +113,9 @@ def _csv_case(path):
 
 
 MATRIX["csv_quoted_newlines_and_missing_column"] = (_csv_case, ["c1", "c3"], [(4, "has 1 cells but the header has 3")])
+MATRIX["csv_latin1_row"] = (
+    lambda p: p.write_bytes(b"id,text\nc1,NATO warned Moscow.\nc2,Caf\xe9 NATO said no.\nc3,Beijing rejected it.\n"),
+    ["c1", "c3"], [(3, "not valid UTF-8")])
 
 
 def _write_case(name, tmp_path):
