@@ -70,7 +70,8 @@ class InputRecord:
     id : str, int or None
     text : str or None
     meta : dict
-        Other fields of the record (title, date, ...), passed through to the output.
+        Other fields of the record (title, date, ...), passed through to the output; a field whose
+        name the output uses itself (``line``, ``id``, ``text``, ``sentences``, ...) as ``input_<name>``.
     error : str or None
         Why the record cannot be scored (then it goes to the errors file).
     """
@@ -144,9 +145,13 @@ def _jsonl_records(lines: Iterable[tuple[int, str | None, str | None]], id_field
         yield _record_from_mapping(number, value, id_field, text_field)
 
 
+#: Keys of an output record; input fields with these names are passed through as ``input_<name>``.
+OUTPUT_KEYS = frozenset({"schema", "line", "id", "text", "sentences", "actors", "truncated"})
+
+
 def _record_from_mapping(number, value: dict, id_field: str, text_field: str) -> InputRecord:
     record_id = _clean_id(value.get(id_field))
-    meta = {k: v for k, v in value.items() if k not in (id_field, text_field)}
+    meta = {f"input_{k}" if k in OUTPUT_KEYS else k: v for k, v in value.items() if k not in (id_field, text_field)}
     text = value.get(text_field)
     if text_field not in value:
         error = f"field {text_field!r} is missing"
@@ -811,7 +816,8 @@ def score_collection(source: str | Path | IO, out: str | Path | IO, *, jobs: int
         ``stance score`` always writes them (default: ``OUT.errors.jsonl`` next to the output).
     format : {"jsonl", "csv"}, optional
         Output format (default: ``csv`` for a ``.csv`` path, else ``jsonl``). JSON Lines records are
-        ``Document.to_dict()`` plus ``line`` (the input position) and the record's other fields.
+        ``Document.to_dict()`` plus ``line`` (the input position) and the record's other fields (a field
+        named like an output key, such as ``line``, is kept as ``input_line``).
     input_format : {"jsonl", "csv", "txt"}, optional
         Input format (default: from the suffix).
     id_field, text_field : str

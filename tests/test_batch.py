@@ -264,3 +264,14 @@ def test_parallel_run_with_a_missing_model_fails_before_writing(tmp_path):
     with pytest.raises(ModelNotFoundError, match="no model"):
         stance.score_collection(source, out, jobs=2, model="no-such-model", progress=False)
     assert not out.exists()
+
+
+def test_input_fields_named_like_output_keys_are_kept_under_another_name(tmp_path):
+    source, out = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
+    source.write_text(json.dumps({"doc": "a", "text": "NATO warned Moscow.", "line": "page 3", "id": 77,
+                                  "sentences": 4}) + "\n", encoding="utf-8")
+    score_collection(source, out, id_field="doc", progress=False)
+    record = json.loads(out.read_text(encoding="utf-8"))
+    assert (record["line"], record["id"]) == (1, "a")  # the input position and the chosen id field
+    assert (record["input_line"], record["input_id"], record["input_sentences"]) == ("page 3", 77, 4)
+    assert isinstance(record["sentences"], list)
