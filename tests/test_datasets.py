@@ -6,6 +6,7 @@ import pytest
 from conftest import ROOT, SHARED
 from stance.labels import STANCE_LABELS
 from training.corpus import (corpus_statistics, load_news_labels, load_newsmtsc_stance, load_team_corpus, load_voa,
+                             load_voa_second_pass,
                              main as validate)
 
 
@@ -43,10 +44,11 @@ def test_splits_are_by_article_and_all_present(team):
 
 @pytest.mark.skipif(not (SHARED / "data").exists(), reason="../shared is not present")
 def test_real_news_labels_join_with_their_texts():
-    voa, news, mtsc = load_voa(), load_news_labels(), load_newsmtsc_stance()
+    voa, news, mtsc, second = load_voa(), load_news_labels(), load_newsmtsc_stance(), load_voa_second_pass()
     assert sum(len(d.sentences) for d in voa) >= 800
-    assert news and mtsc
-    for document in voa + news:
+    assert news and mtsc and second
+    assert {d.id for d in second} <= {d.id for d in voa}  # a second annotation of stories the first pass has
+    for document in voa + news + second:
         for sentence in document.sentences:
             assert document.text[sentence.start:sentence.end].strip() == document.text[sentence.start:sentence.end]
 

@@ -20,7 +20,7 @@ from sklearn.metrics import cohen_kappa_score, f1_score
 
 import stance
 
-from .corpus import VOA_LABELS, VOA_STORIES, GoldDocument, _load_sentence_labels, _texts, load_voa
+from .corpus import GoldDocument, load_voa, load_voa_second_pass
 from .evaluate import evaluate_components, evaluate_end_to_end
 
 
@@ -95,11 +95,10 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--model", default="default", help="also score this model on the same stories")
     args = parser.parse_args(argv)
-    second_paths = sorted(VOA_LABELS.parent.glob("second_pass*.jsonl"))
-    if not second_paths or not VOA_STORIES.exists():
+    second = load_voa_second_pass()
+    if not second:
         print("training.agreement needs datasets/voa/second_pass*.jsonl and ../shared/data/voa")
         return 1
-    second = _load_sentence_labels(second_paths, _texts(VOA_STORIES), "story", "voa")
     ids = {d.id for d in second}
     first = [d for d in load_voa() if d.id in ids]
     humans = compare(first, second)

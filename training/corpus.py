@@ -96,6 +96,15 @@ def load_voa(labels: Path | None = None, stories: Path = VOA_STORIES) -> list[Go
     return _load_sentence_labels(paths, _texts(stories), "story", "voa")
 
 
+def load_voa_second_pass(stories: Path = VOA_STORIES) -> list[GoldDocument]:
+    """The second, blind annotation of some held-out VOA stories (``datasets/voa/second_pass*.jsonl``), for
+    measuring agreement (``python -m training.agreement``); never trained on. [] when ``../shared`` is absent."""
+    paths = sorted(VOA_LABELS.parent.glob("second_pass*.jsonl"))
+    if not paths or not stories.exists():
+        return []
+    return _load_sentence_labels(paths, _texts(stories), "story", "voa")
+
+
 def load_news_labels(directory: Path = NEWS_LABELS_DIR, articles: Path = NEWS_ARTICLES) -> list[GoldDocument]:
     """Team labels for real news articles (BBC politics; ``datasets/news/labels*.jsonl``) joined with the
     texts in ``../shared/data/news/articles.jsonl``; [] when that file is absent. Split 80/10/10 by article id."""
@@ -214,7 +223,8 @@ def main(argv=None) -> int:
     except CorpusError as error:
         print(f"error: {error}", file=sys.stderr)
         problems += 1
-    for name, loader in (("voa labels", load_voa), ("news labels", load_news_labels)):
+    for name, loader in (("voa labels", load_voa), ("voa second pass", load_voa_second_pass),
+                         ("news labels", load_news_labels)):
         try:
             documents = loader()
             print(f"{name}:", json.dumps(corpus_statistics(documents)) if documents else "skipped (../shared absent or no labels)")
