@@ -65,3 +65,25 @@ def test_analysing_text_imports_neither_nltk_nor_scikit_learn():
             "print(sorted({m.split('.')[0] for m in sys.modules} & {'nltk', 'sklearn', 'scipy'}))")
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
+
+
+def _seconds(text):
+    import time
+
+    from stance.text import split_sentences
+
+    best = float("inf")
+    for _ in range(2):
+        started = time.perf_counter()
+        split_sentences(text)
+        best = min(best, time.perf_counter() - started)
+    return best
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("unit", ["!", ". ", "a.a. ", 'A. "b." ', "...", "Mr. ", "x" * 50 + ". "])
+def test_splitting_time_is_linear_in_length_on_adversarial_runs(unit):
+    short = (unit * (20_000 // len(unit) + 1))[:20_000]
+    long = (unit * (160_000 // len(unit) + 1))[:160_000]
+    ratio = _seconds(long) / max(_seconds(short), 1e-4)
+    assert ratio < 8 * 2.5, f"an 8x longer run of {unit!r} took {ratio:.1f}x longer"  # quadratic would be 64x
