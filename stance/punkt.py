@@ -116,8 +116,7 @@ class PunktSplitter:
     # -- spans ----------------------------------------------------------------------------------------------
     def span_tokenize(self, text: str) -> Iterator[tuple[int, int]]:
         """Yield ``(start, end)`` of each sentence of ``text`` (as nltk's ``span_tokenize``)."""
-        for piece in self._realign_boundaries(text, self._slices(text)):
-            yield piece
+        yield from self._realign_boundaries(text, self._slices(text))
 
     def _slices(self, text: str) -> Iterator[tuple[int, int]]:
         last_break = 0
