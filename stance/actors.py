@@ -21,43 +21,20 @@ Examples
 
 from __future__ import annotations
 
-import csv
-import functools
-import io
-import json
 import re
-import unicodedata
 from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Iterable
 
-from .exceptions import InvalidInputError
+from .gazetteer import ACTOR_TYPES, Actor, Gazetteer, load_actor_list, slugify
 from .text import tokenize
+from .wordlists import (ANAPHOR_NOUNS, BARE_GENERIC, BUILDING_PREPOSITIONS, CLAUSE_OPENERS, DASHES,
+                        DESCRIPTOR_HEADS, FAMILY_NAME_FIRST, FUNCTION_WORDS, GENERIC_NOUNS, GROUP_NOUNS_COUNTRY,
+                        GROUP_NOUNS_FORCES, GROUP_WORDS, HIGH_OFFICES, LOCATIVE, NEUTER_PRONOUNS, NOT_NAMES,
+                        ORG_PLACE_PREPOSITIONS, ORG_WORDS, PARTICLES, PLURAL_PRONOUNS, POSSESSIVE, PRONOUNS,
+                        REPORTING_NOUNS, SPEECH_VERBS, TITLE_HEADS, TITLE_MODIFIERS, WEAK_AUXILIARIES, GENERIC_WORDS,
+                        common_words, present_verb_like, verb_forms, verb_like)
 
+# Actor, Gazetteer, load_actor_list, slugify and ACTOR_TYPES live in stance.gazetteer; they are re-exported here.
 __all__ = ["Actor", "Gazetteer", "ActorFinder", "FoundMention", "ACTOR_TYPES", "slugify", "load_actor_list"]
-
-ACTOR_TYPES = ("person", "organization", "country", "group")
-GAZETTEER_DIR = Path(__file__).parent / "data" / "gazetteer"
-
-
-def slugify(name: str) -> str:
-    """Stable ascii id for a name: ``slugify("Côte d'Ivoire") == "cote_d_ivoire"``."""
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
-    return re.sub(r"[^a-z0-9]+", "_", ascii_name.lower()).strip("_") or "actor"
-
-
-@dataclass(frozen=True, slots=True)
-class Actor:
-    """One real-world actor: canonical name, stable id, type and affiliation (a country name or None)."""
-
-    id: str
-    name: str
-    type: str
-    affiliation: str | None = None
-    aliases: tuple[str, ...] = ()
-    titles: tuple[str, ...] = ()
-    demonyms: tuple[str, ...] = ()
-    capital: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,337 +47,6 @@ class FoundMention:
     actor: Actor
     via: str
 
-
-# --- word lists (written by the team from news style) ----------------------------------------------
-
-# Words after which a country or capital is a place, not an agent ("talks in Beijing", "fled to Chad").
-LOCATIVE = {"in", "at", "into", "inside", "outside", "throughout", "near", "within", "around", "via", "through", "across",
-            "from", "to", "toward", "towards",
-            "visit", "visited", "visiting", "visits", "entered", "arrived", "flew", "fled", "landed", "toured", "travelled",
-            "traveled", "returned", "based", "born", "stationed", "deployed"}
-# Places where an institution is a building, not an agent ("a reporter at the White House").
-BUILDING_PREPOSITIONS = {"at", "in", "inside", "outside", "to", "from", "near", "into"}
-# Prepositions after which an international body is a territory ("outside the EU").
-ORG_PLACE_PREPOSITIONS = {"in", "inside", "outside", "within", "into", "across", "throughout", "join", "joining", "joined",
-                          "entering", "enter", "leave", "leaving", "left"}
-# Core nouns of a title or role; a run of title words must contain one of these.
-TITLE_HEADS = {
-    "president", "minister", "secretary", "secretary-general", "chancellor", "king", "queen", "prince", "princess",
-    "emir", "sheikh", "sultan", "speaker", "ambassador", "envoy", "chairman", "chairwoman", "chair", "chairperson",
-    "chief", "commander", "general", "gen", "lt", "col", "adm", "maj", "capt", "sgt", "sen", "senator", "rep",
-    "representative", "gov", "governor", "mayor", "judge", "justice", "pope", "ayatollah", "leader", "spokesman",
-    "spokeswoman", "spokesperson", "premier", "director", "director-general", "head", "commissioner", "mr", "mrs", "ms",
-    "dr", "president-elect", "lawmaker", "legislator", "parliamentarian", "mp", "adviser", "advisor", "negotiator",
-    "diplomat", "prosecutor", "official", "coordinator", "rapporteur", "vice-president", "vice-chancellor",
-    "lieutenant", "colonel", "admiral", "marshal", "mufti", "imam", "rabbi", "cardinal", "archbishop", "bishop",
-    "patriarch", "attorney", "founder", "executive", "ceo", "activist", "candidate", "nominee", "councillor",
-    "councilor", "deputy", "sergeant", "captain", "major", "journalist", "analyst", "expert", "researcher",
-    "professor", "scientist", "economist", "lawyer", "counsel", "historian", "scholar", "editor", "correspondent",
-    "reporter", "counterpart", "officer", "commentator", "strategist", "consultant", "campaigner", "organizer",
-    "organiser", "administrator", "manager", "member", "fellow", "lecturer", "author", "governor-general", "regent",
-    "cleric", "monarch", "dictator", "caliph", "warlord", "militant", "commandant", "aide", "minister-president",
-    "mediator", "inspector", "superintendent", "auditor", "ombudsman", "delegate", "emissary", "attaché", "consul",
-    "magistrate",
-}
-# Words that may join title heads in a title run ("Foreign Minister", "Secretary of State", "army chief").
-TITLE_MODIFIERS = {
-    "vice", "prime", "foreign", "defense", "defence", "interior", "finance", "trade", "health", "economy", "economic",
-    "justice", "state", "of", "the", "for", "and", "deputy", "acting", "former", "interim", "special", "supreme",
-    "crown", "high", "national", "security", "press", "opposition", "army", "military", "top", "senior", "chief",
-    "general", "attorney", "energy", "environment", "climate", "agriculture", "education", "labor", "labour",
-    "home", "treasury", "foreign-affairs", "affairs", "intelligence", "police", "party", "union", "rebel", "militia",
-    "government", "presidential", "parliamentary", "majority", "minority", "senate", "house", "cabinet", "u.n.",
-    "un", "eu", "nato", "white", "kremlin", "pentagon", "ministry", "department", "office", "agency", "council",
-    "commission", "committee", "legal", "human", "rights", "u.s.", "us", "regional", "provincial", "local", "lead",
-    "chief-of-staff", "staff", "commerce", "transport", "culture", "information", "communications", "veteran",
-    "longtime", "new", "outgoing", "incoming", "then", "powerful", "influential", "hardline", "conservative",
-    "liberal", "centrist", "far-right", "far-left", "populist", "nationalist", "republican", "democratic",
-    "democrat", "independent", "spy", "navy", "air", "force", "border", "migration", "water", "digital",
-    "political", "policy", "foreign-policy", "trade-policy", "emergency", "humanitarian", "prominent", "leading",
-    "research", "investigative", "veteran", "retired", "former", "ruling", "exiled", "jailed", "detained",
-    "opposition", "student", "union", "labor", "business", "industry", "finance", "tax", "defense-policy",
-}
-# Last words of organization names ("Coastal Farmers Union", "Ministry of Health").
-#: Words after which a subject pronoun opens a new clause ("..., and they said", "warned that they would").
-CLAUSE_OPENERS = {",", "and", "but", "that", "because", "as", "so", "if", "when", "while", "although", "though",
-                  "since", "unless", "until", '"', "\u201c", "said", "say", "says", "added", "warned", "insisted"}
-
-#: Nouns that, a few words after a name, describe the named body itself ("the OPCW chemical weapons watchdog").
-DESCRIPTOR_HEADS = {"watchdog", "group", "organisation", "organization", "agency", "militia", "movement", "party",
-                    "regulator", "body", "alliance", "network", "faction", "outfit", "broadcaster", "newspaper"}
-
-ORG_WORDS = {
-    "party", "union", "council", "ministry", "front", "movement", "army", "forces", "force", "center", "centre",
-    "institute", "association", "committee", "commission", "agency", "bank", "court", "group", "alliance",
-    "federation", "organization", "organisation", "league", "coalition", "congress", "assembly", "parliament",
-    "senate", "government", "office", "department", "authority", "network", "foundation", "brigade", "brigades",
-    "militia", "guard", "guards", "police", "corporation", "company", "bureau", "service", "tribunal", "board",
-    "cabinet", "secretariat", "mission", "watch", "fund", "society", "confederation", "syndicate", "caucus", "junta",
-    "administration", "regime", "command", "navy", "times", "post", "news", "press", "television", "radio",
-    "observatory", "initiative", "forum", "partnership", "ministries", "unions", "parties", "rebels",
-    "directorate", "inspectorate", "chamber", "cooperative", "collective", "trust", "campaign",
-    "consortium", "guild", "brotherhood", "church", "commissariat", "council", "ngo", "institution",
-    "university", "academy", "program", "programme", "corps", "unit", "battalion", "division", "regiment",
-    "militias", "factions", "faction", "bloc", "assembly", "senate", "parliament", "legislature", "court",
-}
-GROUP_WORDS = {"rebels", "militia", "militias", "movement", "front", "brigade", "brigades", "army", "forces", "guard",
-               "guards", "junta", "brotherhood", "faction", "factions", "corps", "battalion"}
-# Capitalized words that do not start a name (sentence openers, months, days, ...).
-NOT_NAMES = {
-    "the", "a", "an", "but", "and", "or", "if", "in", "on", "at", "for", "of", "to", "from", "by", "with", "after",
-    "before", "as", "while", "when", "since", "though", "although", "because", "during", "despite", "under", "over",
-    "this", "that", "these", "those", "it", "its", "he", "she", "they", "we", "i", "you", "his", "her", "their",
-    "our", "my", "your", "there", "here", "what", "who", "why", "how", "where", "which", "some", "many", "most",
-    "several", "all", "both", "each", "one", "two", "three", "no", "not", "yes", "also", "still", "yet", "meanwhile",
-    "however", "instead", "later", "earlier", "now", "then", "last", "next", "first", "new", "more", "less", "such",
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
-    "april", "may", "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar",
-    "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "officials", "talks", "analysts", "critics",
-    "residents", "witnesses", "protesters", "reporters", "experts", "people", "thousands", "hundreds", "dozens",
-    "asked", "speaking", "according", "read", "related", "updated", "breaking", "exclusive", "analysis", "opinion",
-    "wire", "let", "do", "does", "did", "can", "will", "would", "should", "could", "must", "might", "is", "are",
-    "was", "were", "be", "been", "has", "have", "had", "so", "only", "just", "even", "once", "until", "unless",
-    "whether", "about", "above", "below", "between", "among", "against", "without", "within", "through", "into",
-    "upon", "amid", "across", "along", "around", "behind", "beyond", "state", "united", "human", "rights", "sources",
-    "security", "god", "allah", "internet", "covid", "covid-19", "christmas", "ramadan", "easter", "islam",
-    "muslims", "christians", "jews", "western", "eastern", "northern", "southern", "central", "north", "south",
-    "east", "west", "ai", "x",
-}
-PARTICLES = {"of", "the", "for", "and", "de", "del", "da", "dos", "das", "do", "bin", "bint", "ibn", "van", "von", "der",
-             "den", "al", "el", "du", "la", "le", "y", "&", "ben", "abu"}
-# Speech and stance verbs that make an adjacent capitalized name a speaker ("Gallagher added", "said Bagci").
-SPEECH_VERBS = {
-    "said", "says", "told", "added", "stated", "noted", "wrote", "tweeted", "posted", "announced", "argued",
-    "insisted", "warned", "urged", "called", "demanded", "rejected", "denied", "criticized", "criticised",
-    "condemned", "welcomed", "praised", "backed", "accused", "threatened", "vowed", "declined", "refused",
-    "expressed", "signaled", "signalled", "proposed", "asked", "appealed", "pledged", "promised", "dismissed",
-    "blamed", "endorsed", "supported", "agreed", "offered", "acknowledged", "confirmed", "claimed", "reported",
-    "responded", "replied", "countered", "cautioned", "suggested", "hailed", "slammed", "lashed", "voiced",
-    "explained", "emphasized", "emphasised", "stressed", "recalled", "predicted", "believes", "thinks", "wants",
-    "hopes", "fears", "estimated", "observed", "remarked", "concluded", "admitted", "conceded", "testified",
-    "say", "believe", "suggest", "argue", "warn", "note", "fear", "expect", "estimate", "predict", "contend",
-}
-AUXILIARIES = {"will", "would", "could", "can", "may", "might", "must", "should", "has", "have", "had", "is", "was",
-               "are", "were", "did", "does", "do", "also", "later", "then", "on", "last", "still", "has", "had"}
-GROUP_NOUNS_COUNTRY = {"officials", "government", "authorities", "diplomats", "leaders", "negotiators", "lawmakers",
-                       "ministers", "leadership", "delegation", "side", "regime", "administration", "envoys"}
-GROUP_NOUNS_FORCES = {"forces", "troops", "military", "army", "soldiers", "navy", "militaries"}
-# Generic actors written without a name ("the government", "Police said") and anaphors for named ones ("the group").
-GENERIC_NOUNS = {"government": "organization", "army": "organization", "military": "organization",
-                 "police": "organization", "opposition": "group", "rebels": "group", "authorities": "organization",
-                 "junta": "group", "cabinet": "organization", "parliament": "organization", "militants": "group",
-                 "insurgents": "group", "security forces": "group", "armed forces": "organization",
-                 "administration": "organization", "regime": "organization", "presidency": "organization",
-                 "ministers": "group", "mps": "group", "lawmakers": "group", "legislators": "group",
-                 "prosecutors": "organization", "officials": "group", "analysts": "group", "experts": "group",
-                 "security sources": "group"}
-BARE_GENERIC = {"police", "ministers", "mps", "lawmakers", "legislators", "prosecutors", "rebels", "militants",
-                "security forces", "officials", "analysts", "experts", "security sources", "authorities"}
-ANAPHOR_NOUNS = {"group", "party", "council", "commission", "bloc", "alliance", "organization", "organisation",
-                 "agency", "company", "ministry", "court", "militia", "movement", "union", "committee", "coalition",
-                 "federation", "association", "network", "institute", "board", "tribunal", "body", "watchdog",
-                 "kremlin", "pentagon", "channel", "broadcaster", "outlet", "newspaper", "agency", "fund", "bank"}
-FAMILY_NAME_FIRST = {"China", "North Korea", "South Korea", "Taiwan", "Vietnam", "Cambodia", "Hungary"}
-HIGH_OFFICES = {"president", "prime minister", "chancellor", "foreign minister", "defence minister", "defense minister",
-                "king", "queen", "premier", "supreme leader", "secretary of state", "interior minister", "finance minister",
-                "vice president", "crown prince", "emir"}
-WEAK_AUXILIARIES = {"is", "was", "be", "are", "were", "will", "would", "could", "can", "may", "might", "must", "should",
-                    "has", "had", "have", "seems", "seemed", "remains", "remained", "appears", "appeared"}
-_GENERIC_WORDS = frozenset(w for noun in list(GENERIC_NOUNS) + list(ANAPHOR_NOUNS) + list(BARE_GENERIC) for w in noun.split())
-PRONOUNS = {"he", "she"}
-PLURAL_PRONOUNS = {"they"}
-NEUTER_PRONOUNS = {"it"}
-POSSESSIVE = re.compile(r"['\u2019]s?$")
-REPORTING_NOUNS = {"analysis", "report", "reports", "review", "investigation", "survey", "poll", "interview", "tally",
-                   "count", "statement", "statements", "assessment", "estimate", "estimates", "findings", "study"}
-FUNCTION_WORDS = {"and", "or", "nor", "to", "for", "on", "in", "with", "at", "of", "itself", "that", "which", "who", "by",
-                  "over", "after", "before", "as", "from", "about", "against", "under", "into", "but", "if", "than",
-                  "while", "when", "because", "since", "until", "also", "not", "never", "already", "again", "this",
-                  "last", "next", "earlier", "later", "alone", "instead", "too", "itself", "themselves", "a", "an", "the",
-                  "it", "he", "she", "they", "we", "i", "you", "there", "now", "then", "still", "so"}
-DASHES = {"-", "\u2014", "\u2013", "--"}
-
-
-@functools.lru_cache(maxsize=1)
-def common_words() -> frozenset[str]:
-    """Words usually written in lowercase (``stance/data/common_words.txt``, built by ``python -m training.wordlist``)."""
-    path = Path(__file__).parent / "data" / "common_words.txt"
-    if not path.exists():
-        return frozenset()
-    return frozenset(path.read_text(encoding="utf-8").split())
-
-
-@functools.lru_cache(maxsize=1)
-def _verb_forms() -> frozenset[str]:
-    from .features import CUES
-
-    forms = set(SPEECH_VERBS) | AUXILIARIES
-    for cue_forms in CUES.values():
-        forms |= {f for f in cue_forms if " " not in f}
-    return frozenset(forms)
-
-
-def _verb_like(word: str) -> bool:
-    return word in _verb_forms() or (word.endswith("ed") and len(word) > 3)
-
-
-def _present_verb_like(word: str) -> bool:
-    """'weighs', 'sends', 'bans' right after a name in a headline."""
-    return _verb_like(word) or (word.endswith("s") and not word.endswith(("ss", "us", "is", "ics", "ous")) and len(word) > 3)
-
-
-# --- gazetteer ------------------------------------------------------------------------------------------
-
-def _entry_to_actor(entry: dict, where: str) -> Actor:
-    if not isinstance(entry, dict):
-        raise InvalidInputError(f"{where}: an actor entry must be an object, got {type(entry).__name__}")
-    name = entry.get("name")
-    if not isinstance(name, str) or not name.strip():
-        raise InvalidInputError(f"{where}: field 'name' must be a non-empty string")
-    kind = entry.get("type") or "organization"
-    if kind not in ACTOR_TYPES:
-        raise InvalidInputError(f"{where}: field 'type' of {name!r} must be one of {', '.join(ACTOR_TYPES)}, got {kind!r}")
-
-    def strings(key):
-        value = entry.get(key) or ()
-        if isinstance(value, str):
-            value = [part.strip() for part in value.split("|")]
-        if not all(isinstance(item, str) for item in value):
-            raise InvalidInputError(f"{where}: field {key!r} of {name!r} must be a list of strings")
-        return tuple(item for item in value if item)
-
-    affiliation = entry.get("affiliation") or None
-    if kind == "country" and affiliation is None:
-        affiliation = name.strip()
-    return Actor(
-        id=str(entry.get("id") or slugify(name)), name=name.strip(), type=kind, affiliation=affiliation,
-        aliases=strings("aliases"), titles=tuple(t.lower() for t in strings("titles")),
-        demonyms=strings("demonyms"), capital=(entry.get("capital") or None),
-    )
-
-
-def load_actor_list(path: str | Path) -> list[Actor]:
-    """Read a user's actor list: JSON (``{"actors": [...]}`` or a list) or CSV with a header.
-
-    Columns/fields: ``name`` (required), ``aliases`` (list, or ``|``-separated in CSV), ``type``,
-    ``affiliation``, optional ``id``, ``titles``, ``demonyms``, ``capital``.
-
-    Raises
-    ------
-    InvalidInputError
-        If the file cannot be read or an entry is malformed (the message names the entry).
-    """
-    path = Path(path)
-    try:
-        raw = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as error:
-        raise InvalidInputError(f"cannot read actor list {path}: {error}") from None
-    if path.suffix.lower() == ".csv":
-        rows = list(csv.DictReader(io.StringIO(raw)))
-        if rows and "name" not in rows[0]:
-            raise InvalidInputError(f"{path}: the CSV header must have a 'name' column")
-        return [_entry_to_actor({k: v for k, v in row.items() if k}, f"{path}: row {n}") for n, row in enumerate(rows, 2)]
-    try:
-        data = json.loads(raw)
-    except json.JSONDecodeError as error:
-        raise InvalidInputError(f"{path}: invalid JSON ({error.msg}, line {error.lineno})") from None
-    entries = data.get("actors") if isinstance(data, dict) else data
-    if not isinstance(entries, list):
-        raise InvalidInputError(f"{path}: expected a list of actors or an object with an 'actors' list")
-    return [_entry_to_actor(entry, f"{path}: entry {n}") for n, entry in enumerate(entries)]
-
-
-def _token_key(text: str) -> tuple[str, ...]:
-    return tuple(text[s:e] for s, e in tokenize(text))
-
-
-class Gazetteer:
-    """A searchable list of known actors.
-
-    Parameters
-    ----------
-    actors : iterable of Actor
-        Later entries win when two share a surface form.
-
-    Examples
-    --------
-    >>> g = Gazetteer.default()
-    >>> g.lookup(("Beijing",)).name, g.lookup(("U.S.",)).name
-    ('China', 'United States')
-    """
-
-    def __init__(self, actors: Iterable[Actor] = ()):
-        self.actors: dict[str, Actor] = {}
-        self._surface: dict[tuple[str, ...], tuple[Actor, str]] = {}
-        self._demonyms: dict[str, Actor] = {}
-        self._countries_by_name: dict[str, Actor] = {}
-        self.max_length = 1
-        for actor in actors:
-            self.add(actor)
-
-    def add(self, actor: Actor) -> None:
-        self.actors[actor.id] = actor
-        if actor.type == "country":
-            self._countries_by_name[actor.name] = actor
-        forms = [(actor.name, "name")] + [(alias, "alias") for alias in actor.aliases]
-        if actor.capital:
-            forms.append((actor.capital, "capital"))
-        for form, kind in forms:
-            key = _token_key(form)
-            if key:
-                self._surface[key] = (actor, kind)
-                self.max_length = max(self.max_length, len(key))
-        for demonym in actor.demonyms:
-            self._demonyms[demonym] = actor
-
-    def lookup(self, tokens: tuple[str, ...]) -> Actor | None:
-        hit = self._surface.get(tokens)
-        return hit[0] if hit else None
-
-    def lookup_with_kind(self, tokens: tuple[str, ...]) -> tuple[Actor, str] | None:
-        return self._surface.get(tokens)
-
-    @functools.cached_property
-    def first_names(self) -> frozenset[str]:
-        """Given names of the listed people ("Michael", "Olena"): an unlisted 'Michael Howard' is a person too."""
-        names = set()
-        for actor in self.actors.values():
-            parts = actor.name.split()
-            if actor.type == "person" and len(parts) >= 2 and parts[0].isalpha() and parts[0][0].isupper():
-                names.add(parts[0])
-        return frozenset(n for n in names if n.lower() not in common_words() and len(n) > 2)
-
-    def demonym(self, word: str) -> Actor | None:
-        return self._demonyms.get(word)
-
-    def country(self, name: str | None) -> Actor | None:
-        return self._countries_by_name.get(name) if name else None
-
-    def __len__(self) -> int:
-        return len(self.actors)
-
-    def __contains__(self, actor_id: str) -> bool:
-        return actor_id in self.actors
-
-    @classmethod
-    def from_files(cls, paths: Iterable[str | Path]) -> "Gazetteer":
-        actors: list[Actor] = []
-        for path in paths:
-            actors.extend(load_actor_list(path))
-        return cls(actors)
-
-    @classmethod
-    @functools.lru_cache(maxsize=1)
-    def default(cls) -> "Gazetteer":
-        """The gazetteer shipped with the package (read once, cached)."""
-        return cls.from_files(sorted(GAZETTEER_DIR.glob("*.json")))
-
-    def extended(self, actors: Iterable[Actor]) -> "Gazetteer":
-        """A new gazetteer with ``actors`` added (they win over shipped entries with the same form)."""
-        return Gazetteer(list(self.actors.values()) + list(actors))
-
-
-# --- the finder -------------------------------------------------------------------------------------------
 
 @dataclass
 class _DocumentState:
@@ -755,11 +401,11 @@ class ActorFinder:
                 return
             if word in GROUP_NOUNS_FORCES:
                 after = lower[k + 1] if k + 1 < len(lower) else "."
-                if not after.isalpha() or _verb_like(after) or after in ("and", "in", "on", "near", "who", "that"):
+                if not after.isalpha() or verb_like(after) or after in ("and", "in", "on", "near", "who", "that"):
                     forces = Actor(f"{country.id}_forces", f"{sentence.tokens[a]} forces", "group", country.name)
                     self._add(sentence, state, a, k + 1, forces, "demonym forces", strip_possessive=False)
                 return
-            if not word.isalpha() or _verb_like(word) or _is_name_token(sentence.tokens[k]):
+            if not word.isalpha() or verb_like(word) or _is_name_token(sentence.tokens[k]):
                 return
 
     def _is_agent(self, sentence: _Sentence, a: int, b: int, actor: Actor, kind: str, state: _DocumentState) -> bool:
@@ -792,7 +438,7 @@ class ActorFinder:
         if before in BUILDING_PREPOSITIONS or (before == "the" and before2 in BUILDING_PREPOSITIONS):
             if actor.type == "organization" and any(w in actor.name.lower() for w in ("house", "street", "palace", "kremlin", "pentagon", "élysée", "elysee")):
                 return False
-        if before in ("a", "an") and after.isalpha() and not _verb_like(after):
+        if before in ("a", "an") and after.isalpha() and not verb_like(after):
             return False  # "a U.N. mandate"
         return possessive or not self._attributive(lower, b, a)
 
@@ -805,7 +451,7 @@ class ActorFinder:
         if any(word in DESCRIPTOR_HEADS for word in lower[b:b + 3]) and all(w.isalpha() for w in lower[b:b + 2]):
             return False  # "the OPCW chemical weapons watchdog", "the Islamic State terrorist group": the name itself
         before = lower[a - 1] if a else ""
-        verb = _present_verb_like(after) if (a is None or not before.isalpha() or before in ("and", "or")) else _verb_like(after)
+        verb = present_verb_like(after) if (a is None or not before.isalpha() or before in ("and", "or")) else verb_like(after)
         return (after.isalpha() and after in common_words() and not verb
                 and after not in GROUP_NOUNS_COUNTRY and after not in FUNCTION_WORDS and not _title_run_length(lower[b:b + 3]))
 
@@ -853,7 +499,7 @@ class ActorFinder:
             return
         after = lower[b] if b < len(lower) else ""
         if b - a == 1 and tokens[a].isupper() and tokens[a].isalpha() and 2 < len(tokens[a]) <= 7 and (
-                _present_verb_like(after) or after in ORG_WORDS or after in SPEECH_VERBS):
+                present_verb_like(after) or after in ORG_WORDS or after in SPEECH_VERBS):
             name = tokens[a]
             self._add(sentence, state, a, b, Actor(slugify(name), name, "organization",
                                                    affiliation.affiliation if affiliation else None), "acronym")
@@ -980,7 +626,7 @@ class ActorFinder:
         """'the government', 'Police', 'security forces' (generic actors of the home country) and
         'the group', 'the party', 'the bloc' (the latest named actor of that kind)."""
         tokens, lower, consumed = sentence.tokens, sentence.lower, sentence.consumed
-        if _GENERIC_WORDS.isdisjoint(lower):
+        if GENERIC_WORDS.isdisjoint(lower):
             return
         k = 0
         while k < len(tokens):
@@ -1008,7 +654,7 @@ class ActorFinder:
             if end < len(tokens) and (_is_name_token(tokens[end]) or lower[end] == "of"):
                 k = start + 1
                 continue
-            if noun in BARE_GENERIC and start == k and end < len(tokens) and _verb_like(lower[end]) and \
+            if noun in BARE_GENERIC and start == k and end < len(tokens) and verb_like(lower[end]) and \
                     (k == 0 or not _is_name_token(tokens[k - 1])):
                 self._add(sentence, state, k, end, self._generic_actor(noun, state), "generic")
                 k = end
@@ -1130,13 +776,13 @@ class ActorFinder:
                 current = next((m.actor for m in earlier if m.actor.type == "person"), None)
                 actor = current or (state.actors[state.person_subjects[-1]] if state.person_subjects else None)
             else:
-                if not _verb_like(nxt):
+                if not verb_like(nxt):
                     continue
                 previous = lower[k - 1] if k else ""
                 if word == "it" and k and previous not in SPEECH_VERBS | {"that", ",", "and", "but", "because", "as", '"', "\u201c"}:
                     continue
                 after_next = lower[k + 2] if k + 2 < len(lower) else ""
-                if nxt in WEAK_AUXILIARIES and not (after_next in _verb_forms() and after_next not in WEAK_AUXILIARIES
+                if nxt in WEAK_AUXILIARIES and not (after_next in verb_forms() and after_next not in WEAK_AUXILIARIES
                                                     or after_next in ("ready", "willing", "prepared", "open", "not")):
                     continue  # "It is not known", "It will be the first time"
                 current = next((m.actor for m in earlier if m.actor.type != "person"), None)

@@ -55,7 +55,8 @@ def mark_titles_as_mid_sentence(params) -> None:
     not split after the abbreviation."""
     from nltk.tokenize.punkt import _ORTHO_MID_UC
 
-    from stance.actors import TITLE_HEADS, TITLE_MODIFIERS, Gazetteer
+    from stance.gazetteer import Gazetteer
+    from stance.wordlists import TITLE_HEADS, TITLE_MODIFIERS
 
     words = {w for w in TITLE_HEADS | TITLE_MODIFIERS}
     for actor in Gazetteer.default().actors.values():
