@@ -63,7 +63,12 @@ def _target_rows(examples):
     return [(pair_features(x.text, [(x.start, x.end)], x.others), x.stance, x.sentiment) for x in examples]
 
 
-def _fit(rows_and_weights, column: int, params: dict) -> LinearFeatureClassifier:
+def fit_weighted(rows_and_weights, column: int, params: dict) -> LinearFeatureClassifier:
+    """Fit one classifier on several sources of rows, each with its sample weight.
+
+    ``rows_and_weights`` holds ``(rows, weight)`` pairs; each row is ``(features, stance, sentiment)`` and
+    ``column`` picks the label (1 for stance, 2 for actor sentiment; sentence rows are ``(features, label)``).
+    """
     X, y, w = [], [], []
     for rows, weight in rows_and_weights:
         for row in rows:
@@ -90,17 +95,19 @@ def build(out: Path, voa_train_fraction: float = 0.5, quiet: bool = False) -> di
     team_pairs, real_pairs, voa_pairs = list(gold_pairs(team_train)), list(gold_pairs(real_train)), list(gold_pairs(voa_train))
     mtsc_stance_rows = _target_rows(mtsc_stance)
     weights = WEIGHTS["stance"]
-    stance_model = _fit([(team_pairs, weights["team"]), (real_pairs, weights["real"]), (voa_pairs, weights["voa"]),
-                         (mtsc_stance_rows, weights["newsmtsc_stance"])], 1, PARAMS["stance"])
+    stance_model = fit_weighted([(team_pairs, weights["team"]), (real_pairs, weights["real"]),
+                                 (voa_pairs, weights["voa"]), (mtsc_stance_rows, weights["newsmtsc_stance"])], 1,
+                                PARAMS["stance"])
     mtsc_rows = [(pair_features(x.text, [(x.start, x.end)], []), None, x.sentiment) for x in mtsc]
     weights = WEIGHTS["actor_sentiment"]
-    actor_sentiment_model = _fit([(team_pairs, weights["team"]), (real_pairs, weights["real"]),
-                                  (voa_pairs, weights["voa"]), (mtsc_rows, weights["newsmtsc"])], 2,
-                                 PARAMS["actor_sentiment"])
+    actor_sentiment_model = fit_weighted([(team_pairs, weights["team"]), (real_pairs, weights["real"]),
+                                          (voa_pairs, weights["voa"]), (mtsc_rows, weights["newsmtsc"])], 2,
+                                         PARAMS["actor_sentiment"])
     team_sentences, real_sentences = list(gold_sentences(team_train)), list(gold_sentences(real_train))
     weights = WEIGHTS["sentence_sentiment"]
-    sentence_model = _fit([(team_sentences, weights["team"]), (real_sentences, weights["real"]),
-                           (list(gold_sentences(voa_train)), weights["voa"])], 1, PARAMS["sentence_sentiment"])
+    sentence_model = fit_weighted([(team_sentences, weights["team"]), (real_sentences, weights["real"]),
+                                   (list(gold_sentences(voa_train)), weights["voa"])], 1,
+                                  PARAMS["sentence_sentiment"])
     # calibrate on the dev split (team and real news articles, never trained on)
     dev_pairs = list(gold_pairs(splits["dev"]))
     if dev_pairs:

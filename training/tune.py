@@ -19,21 +19,15 @@ import zlib
 
 from sklearn.metrics import f1_score
 
-from stance.estimator import LinearFeatureClassifier
 from stance.features import pair_features
 
 from .corpus import load_news_labels, load_newsmtsc, load_newsmtsc_stance, load_team_corpus, load_voa
 from .evaluate import gold_pairs, gold_sentences
-from .train import _target_rows, voa_split
+from .train import _target_rows, fit_weighted, voa_split
 
 
 def _score(sources, column: int, params: dict, validation: dict) -> dict:
-    X, y, w = [], [], []
-    for rows, weight in sources:
-        X += [row[0] for row in rows]
-        y += [row[column] for row in rows]
-        w += [weight] * len(rows)
-    model = LinearFeatureClassifier(**params).fit(X, y, sample_weight=w)
+    model = fit_weighted(sources, column, params)
     return {name: round(f1_score([r[column] for r in rows], model.predict([r[0] for r in rows]), average="macro"), 3)
             for name, rows in validation.items()}
 
