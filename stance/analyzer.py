@@ -139,7 +139,7 @@ class Analyzer:
         if batch_size < 1:
             raise InvalidInputError(f"batch_size must be at least 1, got {batch_size}")
         if n_jobs not in (None, 1):
-            from .batch import parallel_pipe
+            from .workers import parallel_pipe
 
             yield from parallel_pipe(self, texts, batch_size=batch_size, n_jobs=n_jobs, as_tuples=as_tuples)
             return

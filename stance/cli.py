@@ -27,9 +27,9 @@ def _read_text(path: str) -> str:
             data = Path(path).read_bytes()
         except OSError as error:
             raise StanceError(f"cannot read {path}: {error.strerror}") from None
-    from .batch import _decode_file
+    from .readers import decode_bytes
 
-    text, problem = _decode_file(data)
+    text, problem = decode_bytes(data)
     if problem:
         raise StanceError(f"{path}: {problem}")
     return text

@@ -26,8 +26,8 @@ except ImportError as missing:  # pragma: no cover - exercised in a subprocess t
         f"stance.dask needs dask ({missing.name} is not installed): pip install 'stance[dask]'"
     ) from missing
 
-from .batch import RECORD_META, WorkerSpec, _csv_rows, worker_analyzer, worker_spec
 from .exceptions import InvalidInputError
+from .workers import RECORD_META, WorkerSpec, _csv_rows, worker_analyzer, worker_spec
 
 __all__ = ["score_bag", "score_dataframe"]
 
@@ -143,7 +143,7 @@ def score_dataframe(ddf, text_column: str = "text", id_column: str | None = "id"
                     analyzer=None):
     """Score a Dask DataFrame of articles; return one row per (article, sentence, actor).
 
-    Columns and types are :data:`stance.batch.RECORD_META`. An article with no actor gives one row
+    Columns and types are :data:`stance.workers.RECORD_META`. An article with no actor gives one row
     with its id, ``sentence`` -1 and empty actor fields, so every article appears.
 
     Parameters

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from joblib import parallel_config
 
 import stance
-from stance import batch
+from stance import batch, readers
 from stance.batch import score_collection
 from stance.cli import main
 from stance.text import MAX_SENTENCE_CHARS
@@ -143,7 +143,7 @@ def unreadable(monkeypatch):
                 raise PermissionError(13, "Permission denied", str(path))
             return real_open(path, *args, **kwargs)
 
-        monkeypatch.setattr(batch, "open", guarded, raising=False)
+        monkeypatch.setattr(readers, "open", guarded, raising=False)
 
 
 def _check(name, output, errors_path, ids, expected_errors):
@@ -503,8 +503,8 @@ def test_a_huge_text_file_is_read_only_as_far_as_needed(tmp_path, monkeypatch):
     (folder / "big.txt").write_text("NATO warned Moscow on Tuesday. " * 1000 + "é" * 10, encoding="utf-8")
     (folder / "wide.txt").write_bytes("\U0001f600".encode("utf-8") * 5000)  # 4 bytes per character
     read = []
-    original = batch.decode_bytes
-    monkeypatch.setattr(batch, "decode_bytes", lambda raw, cut=False: read.append(len(raw)) or original(raw, cut))
+    original = readers.decode_bytes
+    monkeypatch.setattr(readers, "decode_bytes", lambda raw, cut=False: read.append(len(raw)) or original(raw, cut))
     out = tmp_path / "out.jsonl"
     stats = score_collection(folder, out, max_length=1000, progress=False)
     rows = [json.loads(line) for line in out.read_text().splitlines()]

@@ -1,0 +1,40 @@
+"""What runs in workers (stance.workers): Analyzer.pipe over joblib workers, and the spec each worker rebuilds from."""
+
+import json
+
+import pytest
+from joblib import parallel_config
+
+import stance
+from stance.actors import Actor
+from stance.workers import options_spec, worker_spec
+
+from conftest import ARTICLES
+
+
+def test_pipe_n_jobs_keeps_order_and_contexts(nlp):
+    texts = [a["text"] for a in ARTICLES] * 3
+    expected = [d.to_dict() for d in nlp.pipe(texts)]
+    with parallel_config(backend="threading"):
+        got = list(nlp.pipe(zip(texts, range(len(texts))), n_jobs=2, batch_size=2, as_tuples=True))
+    assert [d.to_dict() for d, _ in got] == expected
+    assert [c for _, c in got] == list(range(len(texts)))
+
+
+@pytest.mark.slow
+def test_pipe_n_jobs_with_loky_uses_the_callers_actor_list():
+    nlp = stance.load(actors=[Actor("zorglub", "Zorglub", "person")])
+    docs = list(nlp.pipe(["Zorglub rejected the plan."] * 4, n_jobs=2, batch_size=1))
+    assert [d.sentences[0].actors[0].id for d in docs] == ["zorglub"] * 4
+
+
+def test_pipe_n_jobs_raises_on_bad_text(nlp):
+    with parallel_config(backend="threading"), pytest.raises(stance.InvalidInputError, match="None"):
+        list(nlp.pipe(["NATO warned Moscow.", None], n_jobs=2))
+
+
+def test_worker_spec_from_options_equals_that_of_the_loaded_analyzer(tmp_path):
+    assert options_spec() == worker_spec(stance.load())
+    actors = tmp_path / "actors.json"
+    actors.write_text(json.dumps([{"name": "Ruritanian Liberal Party", "type": "organization"}]), encoding="utf-8")
+    assert options_spec(actors=actors, max_length=5000) == worker_spec(stance.load(actors=actors, max_length=5000))
