@@ -106,7 +106,7 @@ def load_voa_second_pass(stories: Path = VOA_STORIES) -> list[GoldDocument]:
 
 
 def load_news_labels(directory: Path = NEWS_LABELS_DIR, articles: Path = NEWS_ARTICLES) -> list[GoldDocument]:
-    """Team labels for real news articles (BBC politics; ``datasets/news/labels*.jsonl``) joined with the
+    """Team labels for real news articles (BBC politics, Guardian, Reuters; ``datasets/news/labels*.jsonl``) joined with the
     texts in ``../shared/data/news/articles.jsonl``; [] when that file is absent. Split 80/10/10 by article id."""
     paths = sorted(directory.glob("labels*.jsonl"))
     if not paths or not articles.exists():

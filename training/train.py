@@ -122,7 +122,7 @@ def build(out: Path, voa_train_fraction: float = 0.5, quiet: bool = False) -> di
                   + sorted(NEWS_LABELS_DIR.glob("labels*.jsonl")) + [NEWSMTSC_STANCE, NEWSMTSC_DIR / "train.jsonl"])
     data = {
         "team_corpus": {name: corpus_statistics([d for d in docs if d.source == "team"]) for name, docs in splits.items()},
-        "bbc_politics_labels": {name: corpus_statistics([d for d in docs if d.source == "news"]) for name, docs in splits.items()},
+        "news_labels": {name: corpus_statistics([d for d in docs if d.source == "news"]) for name, docs in splits.items()},
         "voa": {"train_stories": sorted(d.id for d in voa_train), "heldout_stories": sorted(d.id for d in voa_dev),
                 "train": corpus_statistics(voa_train), "heldout": corpus_statistics(voa_dev)} if voa else None,
         "newsmtsc_stance_labels": len(mtsc_stance),
@@ -206,9 +206,10 @@ def write_model_card(directory: Path, manifest: dict, metrics: dict, seconds: fl
         "- Team-written corpus (`datasets/stance/articles/*.jsonl`, original news-style articles; split by article id: "
         "80% train, 10% dev for calibration, 10% test):", "",
         "```", json.dumps(data["team_corpus"], indent=1), "```", "",
-        "- Team labels of real BBC News politics articles (2004-2005; `datasets/news/labels*.jsonl`, keyed by article id and "
-        "offsets; texts from `../shared/data/news/articles.jsonl`), same split by article id:", "",
-        "```", json.dumps(data["bbc_politics_labels"], indent=1), "```", "",
+        "- Team labels of real news (BBC News politics 2004-2005, a Guardian sample, Reuters-21578 newswire; "
+        "`datasets/news/labels*.jsonl`, keyed by article id and offsets; texts from `../shared/data/news/articles.jsonl`), "
+        "same split by article id:", "",
+        "```", json.dumps(data["news_labels"], indent=1), "```", "",
         f"- Team labels of Voice of America stories (`datasets/voa/labels*.jsonl`), split by story: "
         f"{json.dumps(data['voa'])}" if data.get("voa") else "- VOA labels: not used (../shared absent).",
         f"- Team stance labels on NewsMTSC train sentences (`datasets/newsmtsc_stance/labels.jsonl`): "
