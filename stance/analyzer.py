@@ -201,10 +201,10 @@ class Analyzer:
         pairs_by_sentence: dict[tuple[int, int], list[_Pair]] = {}
         for number, pair in pairs:
             pairs_by_sentence.setdefault((number, pair.sentence), []).append(pair)
-        for row, (number, pair) in enumerate(pairs):
+        scored_pairs = zip(pairs, _best_of_rows(stance_model.classes_, stance_probs),
+                           _best_of_rows(actor_sent_model.classes_, actor_sent_probs), strict=True)
+        for (number, pair), (label, score), (sent_label, sent_score) in scored_pairs:
             text = prepared[number][0]
-            label, score = _best(stance_model.classes_, stance_probs[row])
-            sent_label, sent_score = _best(actor_sent_model.classes_, actor_sent_probs[row])
             target = None
             if label != "neutral":
                 s, e = prepared[number][4][pair.sentence]
@@ -214,11 +214,12 @@ class Analyzer:
                 tuple(Mention(m.start, m.end, m.text) for m in pair.mentions),
                 Stance(label, score, target), Sentiment(sent_label, sent_score)))
         documents = []
+        sentence_best = _best_of_rows(sentence_model.classes_, sentence_probs)
         row = 0
         for number, (text, doc_id, meta, truncated, spans, _) in enumerate(prepared):
             sentences = []
             for index, (s, e) in enumerate(spans):
-                label, score = _best(sentence_model.classes_, sentence_probs[row])
+                label, score = sentence_best[row]
                 row += 1
                 sentences.append(Sentence(index, s, e, text[s:e], Sentiment(label, score),
                                           tuple(per_doc_pairs.get((number, index), ()))))
@@ -341,3 +342,14 @@ class Analyzer:
 def _best(classes: list[str], probabilities: np.ndarray) -> tuple[str, float]:
     index = int(np.argmax(probabilities))
     return classes[index], float(probabilities[index])
+
+
+def _best_of_rows(classes: list[str], probabilities: np.ndarray) -> list[tuple[str, float]]:
+    """:func:`_best` of each row of ``probabilities`` (one argmax for all rows).
+
+    >>> _best_of_rows(["a", "b"], np.array([[0.3, 0.7], [0.9, 0.1]]))
+    [('b', 0.7), ('a', 0.9)]
+    """
+    indices = probabilities.argmax(axis=1)
+    scores = probabilities[np.arange(len(indices)), indices]
+    return [(classes[index], score) for index, score in zip(indices.tolist(), scores.tolist())]

@@ -126,17 +126,31 @@ def valence_lexicon() -> dict[str, float]:
     return lexicon
 
 
+# The SENTIMENT_CUES labels of each word (derived once at import, like _CUE_OF from CUES).
+_SENTIMENT_OF: dict[str, list[str]] = {}
+for _label, _cues in SENTIMENT_CUES.items():
+    for _cue in _cues:
+        _SENTIMENT_OF.setdefault(_cue, []).append(_label)
+
+
+@functools.lru_cache(maxsize=1)
+def _valence_words() -> frozenset[str]:
+    """The words :func:`_valence_features` reacts to: those of the lexicon and the negations."""
+    return frozenset(valence_lexicon()) | frozenset(NEGATIONS)
+
+
 def _valence_features(words: list[str], prefix: str) -> list[str]:
     lexicon = valence_lexicon()
+    valence_words = _valence_words()
     feats, total, negated = [], 0.0, False
-    for k, w in enumerate(words):
+    # only lexicon words and negations count, and most words are neither: pick those out first.
+    # After a negation every valence is turned (the word right after it included)
+    for w in [w for w in words if w in valence_words]:
         if w in NEGATIONS:
             negated = True
             continue
-        value = lexicon.get(w)
-        if value is None:
-            continue
-        if negated or (k and words[k - 1] in NEGATIONS):
+        value = lexicon[w]
+        if negated:
             value = -0.74 * value
         total += value
         feats.append(f"{prefix}_{'pos' if value > 0 else 'neg'}{min(int(abs(value)), 3)}")
@@ -146,7 +160,7 @@ def _valence_features(words: list[str], prefix: str) -> list[str]:
 
 
 def _tokens(text: str) -> list[str]:
-    return [t.lower() for t in _WORD.findall(text)]
+    return list(map(str.lower, _WORD.findall(text)))
 
 
 def _mask(sentence: str, sentence_start: int, actor_spans: Sequence[tuple[int, int]],
@@ -165,8 +179,15 @@ def _mask(sentence: str, sentence_start: int, actor_spans: Sequence[tuple[int, i
     return "".join(pieces)
 
 
-def _cue_labels(word: str) -> list[str]:
-    return _CUE_OF.get(word, ())
+def _positions(words: list[str], word: str) -> list[int]:
+    """Where ``word`` is in ``words``.
+
+    >>> _positions(["actor", "met", "other", "and", "other"], "other")
+    [2, 4]
+    """
+    if word not in words:  # a quick scan first: often absent
+        return []
+    return [k for k, w in enumerate(words) if w == word]
 
 
 def pair_features(sentence: str, actor_spans: Sequence[tuple[int, int]],
@@ -188,13 +209,17 @@ def pair_features(sentence: str, actor_spans: Sequence[tuple[int, int]],
     actor_type : str, optional
         person, organization, country or group.
     """
-    masked = _mask(sentence, sentence_start, actor_spans, other_spans)
-    words = [ACTOR_TOKEN if w == "actor" else OTHER_TOKEN if w == "other" else w for w in _tokens(masked)]
+    words = _tokens(_mask(sentence, sentence_start, actor_spans, other_spans))
+    # the masks (and the words "actor" and "other", which read the same) become ACTOR_TOKEN and OTHER_TOKEN
+    positions = _positions(words, "actor")
+    others = _positions(words, "other")
+    for k in positions:
+        words[k] = ACTOR_TOKEN
+    for k in others:
+        words[k] = OTHER_TOKEN
     feats: list[str] = ["bias"]
     if actor_type:
         feats.append(f"type={actor_type}")
-    positions = [k for k, w in enumerate(words) if w == ACTOR_TOKEN]
-    others = [k for k, w in enumerate(words) if w == OTHER_TOKEN]
     if not positions:
         positions = [0]
     first = positions[0]
@@ -203,9 +228,10 @@ def pair_features(sentence: str, actor_spans: Sequence[tuple[int, int]],
     if sentence.rstrip()[-1:] not in ".!?\"'\u201d)":
         feats.append("headline")
     # sentence-wide words and bigrams (context shared by all actors of the sentence)
+    last = len(words) - 1
     for k, w in enumerate(words):
         feats.append(f"w={w}")
-        if k + 1 < len(words):
+        if k < last:
             feats.append(f"b={w}_{words[k + 1]}")
     # the actor's own right and left windows (the actor as subject, as object)
     for rank, p in enumerate(positions[:3]):
@@ -214,7 +240,7 @@ def pair_features(sentence: str, actor_spans: Sequence[tuple[int, int]],
         tag = "" if rank == 0 or not LATER_NAMESPACE else "x"
         right = []
         for w in words[p + 1:p + 9]:
-            if w in (ACTOR_TOKEN,) or (w == OTHER_TOKEN and len(right) > 3):
+            if w == ACTOR_TOKEN or (w == OTHER_TOKEN and len(right) > 3):
                 break
             right.append(w)
         left = words[max(0, p - 5):p]
@@ -236,7 +262,7 @@ def pair_features(sentence: str, actor_spans: Sequence[tuple[int, int]],
                 negated = True
             if w in MODALS:
                 feats.append(f"{tag}mod={w}")
-            for label in _cue_labels(w):
+            for label in _CUE_OF.get(w, ()):
                 feats.append(f"{tag}cue_r={label}")
                 if negated:
                     feats.append(f"{tag}neg_cue_r={label}")
@@ -244,10 +270,10 @@ def pair_features(sentence: str, actor_spans: Sequence[tuple[int, int]],
             feats.append(f"{tag}neg_r")
         if len(left) >= 1 and left[-1] == "by":
             for w in left[-4:-1]:
-                for label in _cue_labels(w):
+                for label in _CUE_OF.get(w, ()):
                     feats.append(f"cue_by={label}")
         for w in left[-3:]:
-            for label in _cue_labels(w):
+            for label in _CUE_OF.get(w, ()):
                 feats.append(f"{tag}cue_l={label}")
     # how the words around the actor colour it (VADER valences), and the sentence as a whole
     if PAIR_VALENCE:
@@ -264,30 +290,29 @@ def pair_features(sentence: str, actor_spans: Sequence[tuple[int, int]],
                         if w in (ACTOR_TOKEN, OTHER_TOKEN) and w != words[k + 1]:
                             break
                         feats.append(f"sc={w}")
-                        for label in _cue_labels(w):
+                        for label in _CUE_OF.get(w, ()):
                             feats.append(f"cue_sc={label}")
                     break
     # stance words between another actor and this one ("OTHER criticized ACTOR": the actor is the object)
     for o in others:
         if o < first and first - o <= 5:
             for w in words[o + 1:first]:
-                for label in _cue_labels(w):
+                for label in _CUE_OF.get(w, ()):
                     feats.append(f"obj_of={label}")
     # reported speech: words inside quotes attributed to the actor ('"...," ACTOR said' or 'ACTOR said: "..."')
-    quote_marks = [k for k, w in enumerate(words) if w in _QUOTES]
+    quote_marks = [] if _QUOTES.isdisjoint(words) else [k for k, w in enumerate(words) if w in _QUOTES]
     if len(quote_marks) >= 2:
-        inside = set(range(quote_marks[0] + 1, quote_marks[-1]))
         speaker_after = first > quote_marks[-1] and first - quote_marks[-1] <= 4
         speaker_before = first < quote_marks[0] and quote_marks[0] - first <= 5
         if speaker_after or speaker_before:
-            for k in sorted(inside):
-                w = words[k]
+            for w in words[quote_marks[0] + 1:quote_marks[-1]]:
                 feats.append(f"q={w}")
-                for label in _cue_labels(w):
+                for label in _CUE_OF.get(w, ()):
                     feats.append(f"cue_q={label}")
-    for w in words:
-        for label in _cue_labels(w):
-            feats.append(f"cue_s={label}")
+    if not _CUE_OF.keys().isdisjoint(words):  # most sentences have no cue word
+        for w in words:
+            for label in _CUE_OF.get(w, ()):
+                feats.append(f"cue_s={label}")
     return feats
 
 
@@ -296,17 +321,17 @@ def sentence_features(sentence: str) -> list[str]:
     words = _tokens(sentence)
     feats = ["bias"]
     negated = False
+    last = len(words) - 1
     for k, w in enumerate(words):
         feats.append(f"w={w}")
-        if k + 1 < len(words):
+        if k < last:
             feats.append(f"b={w}_{words[k + 1]}")
         if w in NEGATIONS:
             negated = True
-        for label, cues in SENTIMENT_CUES.items():
-            if w in cues:
-                feats.append(f"lex={label}")
-                if negated:
-                    feats.append(f"neg_lex={label}")
+        for label in _SENTIMENT_OF.get(w, ()):
+            feats.append(f"lex={label}")
+            if negated:
+                feats.append(f"neg_lex={label}")
     if sentence.rstrip()[-1:] not in ".!?\"'\u201d)":
         feats.append("headline")
     feats.extend(_valence_features(words, "val"))

@@ -140,11 +140,14 @@ def _feature_indices(X: Sequence[Sequence[str]], vocabulary: dict[str, int]) -> 
     """Column indices of the known, distinct features of each row (in no order), and the row offsets into them."""
     get = vocabulary.get
     indptr, indices = [0], []
+    add_row, end_row = indices.extend, indptr.append
     for features in X:
+        # the order of a row's indices (the set's) is the order in which summed_weights adds their weights:
+        # building the set differently can change the last bits of the scores
         row = set(map(get, features))
         row.discard(None)
-        indices.extend(row)
-        indptr.append(len(indices))
+        add_row(row)
+        end_row(len(indices))
     return indices, indptr
 
 
