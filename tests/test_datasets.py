@@ -5,9 +5,10 @@ import pytest
 
 from conftest import ROOT, SHARED
 from stance.labels import STANCE_LABELS
-from training.corpus import (corpus_statistics, load_news_labels, load_newsmtsc_stance, load_team_corpus, load_voa,
-                             load_voa_second_pass,
-                             main as validate)
+import json
+
+from training.corpus import (CorpusError, basil_text, corpus_statistics, load_basil_labels, load_news_labels, load_newsmtsc_stance,
+                             load_team_corpus, load_voa, load_voa_second_pass, main as validate, split_of)
 
 
 @pytest.fixture(scope="module")
@@ -56,4 +57,42 @@ def test_real_news_labels_join_with_their_texts():
 def test_real_news_loaders_skip_cleanly_without_shared(tmp_path):
     assert load_voa(stories=tmp_path / "absent.jsonl") == []
     assert load_news_labels(articles=tmp_path / "absent.jsonl") == []
+    assert load_basil_labels(articles=tmp_path / "absent") == []
     assert (ROOT / "datasets" / "voa" / "labels.jsonl").exists()
+
+
+def _basil_article(folder, uuid, triplet, paragraphs):
+    (folder / "2016").mkdir(parents=True, exist_ok=True)
+    record = {"uuid": uuid, "triplet-uuid": triplet, "source": "nyt", "body-paragraphs": paragraphs}
+    (folder / "2016" / f"{uuid}.json").write_text(json.dumps(record), encoding="utf-8")
+
+
+def test_basil_labels_join_by_offsets_and_split_by_event(tmp_path):
+    articles, labels = tmp_path / "articles", tmp_path / "labels"
+    labels.mkdir()
+    paragraphs = [["The Senate voted on Tuesday.", "Obama criticized the vote."], ["Aides said little."]]
+    for uuid in ("fox-story", "nyt-story"):
+        _basil_article(articles, uuid, "event-7", paragraphs)
+    text = basil_text({"body-paragraphs": paragraphs})
+    assert text == "The Senate voted on Tuesday. Obama criticized the vote.\n\nAides said little."
+    start = text.index("Obama")
+    rows = [{"article": uuid, "start": start, "end": start + len("Obama criticized the vote."), "sentiment": "negative",
+             "actors": [{"actor": "Barack Obama", "type": "person", "affiliation": "United States",
+                         "mentions": [[start, start + 5]], "stance": "criticism", "target": "the Senate vote",
+                         "sentiment": "neutral"}]} for uuid in ("fox-story", "nyt-story")]
+    (labels / "labels_basil_t.jsonl").write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
+    documents = load_basil_labels(labels, articles)
+    assert [d.id for d in documents] == ["fox-story", "nyt-story"]
+    actor = documents[0].sentences[0].actors[0]
+    assert documents[0].text[slice(*actor.mentions[0])] == "Obama" and actor.stance == "criticism"
+    assert {d.split for d in documents} == {split_of("event-7")}  # one event's reports share a split
+
+
+def test_basil_labels_name_the_row_with_bad_offsets(tmp_path):
+    articles, labels = tmp_path / "articles", tmp_path / "labels"
+    labels.mkdir()
+    _basil_article(articles, "story", "event", [["Short."]])
+    (labels / "labels_basil_x.jsonl").write_text(json.dumps({"article": "story", "start": 0, "end": 99,
+                                                             "sentiment": "neutral", "actors": []}), encoding="utf-8")
+    with pytest.raises(CorpusError, match="labels_basil_x.jsonl:1.*bad sentence offsets"):
+        load_basil_labels(labels, articles)

@@ -4,6 +4,8 @@
   ``datasets/README.md``) are compiled into documents with sentence and mention offsets.
 - Team labels for real Voice of America stories (``datasets/voa/labels.jsonl``) are joined with
   the story texts in ``../shared/data/voa/voa_dev.jsonl`` when that file is present.
+- Team labels for real news (``datasets/news/labels*.jsonl``: BBC, Guardian, Reuters; ``datasets/basil/labels*.jsonl``:
+  the BASIL articles from Fox News, the New York Times and HuffPost) are joined with the texts in ``../shared``.
 - NewsMTSC (``../shared/data/newsmtsc``) supplies sentiment toward a given target.
 
 ``python -m training.corpus`` validates every file and prints counts (exit code 1 on any error).
@@ -11,6 +13,7 @@
 
 from __future__ import annotations
 
+import glob
 import hashlib
 import json
 import sys
@@ -32,6 +35,8 @@ VOA_STORIES = SHARED / "data" / "voa" / "voa_dev.jsonl"
 NEWS_LABELS_DIR = ROOT / "datasets" / "news"
 NEWS_ARTICLES = SHARED / "data" / "news" / "articles.jsonl"
 NEWSMTSC_DIR = SHARED / "data" / "newsmtsc"
+BASIL_LABELS_DIR = ROOT / "datasets" / "basil"
+BASIL_ARTICLES = SHARED / "data" / "basil" / "articles"
 
 NEWSMTSC_POLARITY = {2.0: "negative", 4.0: "neutral", 6.0: "positive"}
 
@@ -49,8 +54,13 @@ def load_team_corpus(directory: Path = ARTICLES_DIR) -> list[GoldDocument]:
     return documents
 
 
-def _load_sentence_labels(paths: list[Path], texts: dict[str, str], id_key: str, source: str) -> list[GoldDocument]:
-    """Sentence-level team labels keyed by document id and offsets, joined with the document texts."""
+def _load_sentence_labels(paths: list[Path], texts: dict[str, str], id_key: str, source: str,
+                          split_groups: dict[str, str] | None = None) -> list[GoldDocument]:
+    """Sentence-level team labels keyed by document id and offsets, joined with the document texts.
+
+    Documents are split by id (VOA: all ``dev``); ``split_groups`` maps a document id to the group it is
+    split with (BASIL: the three outlets' articles on one event stay in one split).
+    """
     by_document: dict[str, list[GoldSentence]] = {}
     for labels in paths:
         for number, row in _read_jsonl(labels):
@@ -74,7 +84,7 @@ def _load_sentence_labels(paths: list[Path], texts: dict[str, str], id_key: str,
                                                  sorted(mentions), actor["stance"], actor.get("target"), actor["sentiment"]))
             by_document.setdefault(document_id, []).append(sentence)
     return [GoldDocument(document_id, texts[document_id], sorted(sentences, key=lambda s: s.start), source=source,
-                         split=split_of(document_id) if source != "voa" else "dev")
+                         split="dev" if source == "voa" else split_of((split_groups or {}).get(document_id, document_id)))
             for document_id, sentences in by_document.items()]
 
 
@@ -116,6 +126,38 @@ def load_news_labels(directory: Path = NEWS_LABELS_DIR, articles: Path = NEWS_AR
         for _, row in _read_jsonl(path):
             wanted.add(str(row.get("article")))
     return _load_sentence_labels(paths, _texts(articles, wanted), "article", "news")
+
+
+def basil_text(record: dict) -> str:
+    """The text of one BASIL article (``../shared/data/basil/articles/<year>/<uuid>.json``) that our labels' offsets
+    refer to: the sentences of each body paragraph joined by a space, paragraphs by a blank line (no title).
+
+    >>> basil_text({"body-paragraphs": [["One.", "Two."], ["Three."]]})
+    'One. Two.\\n\\nThree.'
+    """
+    return "\n\n".join(" ".join(sentence.strip() for sentence in paragraph) for paragraph in record["body-paragraphs"])
+
+
+def basil_articles(directory: Path = BASIL_ARTICLES) -> dict[str, tuple[str, str]]:
+    """{uuid: (text, triplet uuid)} for every BASIL article; {} when ``../shared`` is absent."""
+    articles = {}
+    for path in sorted(glob.glob(str(directory / "*" / "*.json"))):
+        with open(path, encoding="utf-8") as handle:
+            record = json.load(handle)
+        articles[record["uuid"]] = (basil_text(record), record["triplet-uuid"])
+    return articles
+
+
+def load_basil_labels(directory: Path = BASIL_LABELS_DIR, articles: Path = BASIL_ARTICLES) -> list[GoldDocument]:
+    """Team labels for BASIL articles (``datasets/basil/labels*.jsonl``, keyed by article uuid and offsets into
+    :func:`basil_text`) joined with the texts; split 80/10/10 by event (triplet), so that the three outlets'
+    reports of one event never straddle train and test. [] when ``../shared`` is absent."""
+    paths = sorted(directory.glob("labels*.jsonl"))
+    if not paths or not articles.exists():
+        return []
+    found = basil_articles(articles)
+    texts = {uuid: text for uuid, (text, _) in found.items()}
+    return _load_sentence_labels(paths, texts, "article", "news", {uuid: group for uuid, (_, group) in found.items()})
 
 
 @dataclass
@@ -224,7 +266,7 @@ def main(argv=None) -> int:
         print(f"error: {error}", file=sys.stderr)
         problems += 1
     for name, loader in (("voa labels", load_voa), ("voa second pass", load_voa_second_pass),
-                         ("news labels", load_news_labels)):
+                         ("news labels", load_news_labels), ("basil labels", load_basil_labels)):
         try:
             documents = loader()
             print(f"{name}:", json.dumps(corpus_statistics(documents)) if documents else "skipped (../shared absent or no labels)")

@@ -26,8 +26,8 @@ from stance.features import pair_features
 from stance.estimator import LinearFeatureClassifier
 from stance.model import MODELS_DIR, save_model
 
-from .corpus import (ARTICLES_DIR, NEWS_LABELS_DIR, NEWSMTSC_DIR, NEWSMTSC_STANCE, VOA_LABELS, corpus_statistics,
-                     load_news_labels, load_newsmtsc, load_newsmtsc_stance, load_team_corpus, load_voa)
+from .corpus import (ARTICLES_DIR, BASIL_LABELS_DIR, NEWS_LABELS_DIR, NEWSMTSC_DIR, NEWSMTSC_STANCE, VOA_LABELS,
+                     corpus_statistics, load_basil_labels, load_news_labels, load_newsmtsc, load_newsmtsc_stance, load_team_corpus, load_voa)
 from .evaluate import (classification_report, evaluate_components, evaluate_end_to_end, evaluate_newsmtsc,
                        format_report, gold_pairs, gold_sentences)
 
@@ -83,7 +83,7 @@ def build(out: Path, voa_train_fraction: float = 0.5, quiet: bool = False) -> di
     random.seed(SEED)
     started = time.time()
     team = load_team_corpus()
-    news = load_news_labels()
+    news = load_news_labels() + load_basil_labels()
     voa = load_voa()
     voa_train, voa_dev = voa_split(voa, voa_train_fraction) if voa else ([], [])
     splits = {name: [d for d in team + news if d.split == name] for name in ("train", "dev", "test")}
@@ -119,7 +119,8 @@ def build(out: Path, voa_train_fraction: float = 0.5, quiet: bool = False) -> di
     classifiers = {"stance": stance_model, "actor_sentiment": actor_sentiment_model, "sentence_sentiment": sentence_model}
 
     data_files = (sorted(ARTICLES_DIR.glob("*.jsonl")) + sorted(VOA_LABELS.parent.glob("labels*.jsonl"))
-                  + sorted(NEWS_LABELS_DIR.glob("labels*.jsonl")) + [NEWSMTSC_STANCE, NEWSMTSC_DIR / "train.jsonl"])
+                  + sorted(NEWS_LABELS_DIR.glob("labels*.jsonl")) + sorted(BASIL_LABELS_DIR.glob("labels*.jsonl"))
+                  + [NEWSMTSC_STANCE, NEWSMTSC_DIR / "train.jsonl"])
     data = {
         "team_corpus": {name: corpus_statistics([d for d in docs if d.source == "team"]) for name, docs in splits.items()},
         "news_labels": {name: corpus_statistics([d for d in docs if d.source == "news"]) for name, docs in splits.items()},

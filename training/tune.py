@@ -21,7 +21,7 @@ from sklearn.metrics import f1_score
 
 from stance.features import pair_features
 
-from .corpus import load_news_labels, load_newsmtsc, load_newsmtsc_stance, load_team_corpus, load_voa
+from .corpus import load_basil_labels, load_news_labels, load_newsmtsc, load_newsmtsc_stance, load_team_corpus, load_voa
 from .evaluate import gold_pairs, gold_sentences
 from .train import _target_rows, fit_weighted, voa_split
 
@@ -36,7 +36,7 @@ def main(argv=None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("what", choices=["stance", "voa", "actor_sentiment", "sentence"])
     args = parser.parse_args(argv)
-    team, news, voa = load_team_corpus(), load_news_labels(), load_voa()
+    team, news, voa = load_team_corpus(), load_news_labels() + load_basil_labels(), load_voa()
     if not (news and voa):
         raise SystemExit("training.tune needs ../shared (VOA stories and news articles)")
     voa_train, _ = voa_split(voa, 0.5)  # the second half is the held-out set: not read here
