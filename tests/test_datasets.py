@@ -96,3 +96,19 @@ def test_basil_labels_name_the_row_with_bad_offsets(tmp_path):
                                                              "sentiment": "neutral", "actors": []}), encoding="utf-8")
     with pytest.raises(CorpusError, match="labels_basil_x.jsonl:1.*bad sentence offsets"):
         load_basil_labels(labels, articles)
+
+
+def test_news_articles_with_the_same_text_share_a_split(tmp_path):
+    ids = [f"wire-{k}" for k in range(40)]
+    first = ids[0]
+    other = next(i for i in ids if split_of(i) != split_of(first))  # would land in another split on its own
+    text = "Ministers rejected the plan on Monday."
+    articles = tmp_path / "articles.jsonl"
+    articles.write_text("\n".join(json.dumps({"id": i, "text": text}) for i in (first, other)), encoding="utf-8")
+    labels = tmp_path / "labels"
+    labels.mkdir()
+    rows = [{"article": i, "start": 0, "end": len(text), "sentiment": "negative", "actors": []} for i in (first, other)]
+    (labels / "labels_wire.jsonl").write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
+    documents = load_news_labels(labels, articles)
+    assert {d.id for d in documents} == {first, other}
+    assert {d.split for d in documents} == {split_of(min(first, other))}

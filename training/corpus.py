@@ -117,7 +117,8 @@ def load_voa_second_pass(stories: Path = VOA_STORIES) -> list[GoldDocument]:
 
 def load_news_labels(directory: Path = NEWS_LABELS_DIR, articles: Path = NEWS_ARTICLES) -> list[GoldDocument]:
     """Team labels for real news articles (BBC politics, Guardian, Reuters; ``datasets/news/labels*.jsonl``) joined with the
-    texts in ``../shared/data/news/articles.jsonl``; [] when that file is absent. Split 80/10/10 by article id."""
+    texts in ``../shared/data/news/articles.jsonl``; [] when that file is absent. Split 80/10/10 by article id
+    (articles with the same text, which wire services repeat, go to the split of the first of them)."""
     paths = sorted(directory.glob("labels*.jsonl"))
     if not paths or not articles.exists():
         return []
@@ -125,7 +126,12 @@ def load_news_labels(directory: Path = NEWS_LABELS_DIR, articles: Path = NEWS_AR
     for path in paths:
         for _, row in _read_jsonl(path):
             wanted.add(str(row.get("article")))
-    return _load_sentence_labels(paths, _texts(articles, wanted), "article", "news")
+    texts = _texts(articles, wanted)
+    first_with_text: dict[str, str] = {}
+    for article_id in sorted(texts):  # wire services repeat stories: copies of one text share a split
+        first_with_text.setdefault(texts[article_id], article_id)
+    return _load_sentence_labels(paths, texts, "article", "news",
+                                 {article_id: first_with_text[text] for article_id, text in texts.items()})
 
 
 def basil_text(record: dict) -> str:

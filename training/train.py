@@ -36,7 +36,7 @@ SEED = 13
 #: Chosen on data outside the held-out VOA half (``python -m training.tune``): the BBC/Guardian dev split, the
 #: VOA training half in two folds, and 15% of NewsMTSC train.
 WEIGHTS = {"stance": {"team": 0.5, "real": 3.0, "voa": 18.0, "newsmtsc_stance": 0.5},
-           "actor_sentiment": {"team": 0.3, "real": 1.0, "voa": 1.0, "newsmtsc": 2.0},
+           "actor_sentiment": {"team": 0.3, "real": 1.0, "voa": 1.0, "newsmtsc": 4.0},
            "sentence_sentiment": {"team": 0.2, "real": 1.0, "voa": 1.0}}
 PARAMS = {"stance": {"C": 0.3, "min_count": 2}, "actor_sentiment": {"C": 0.05, "min_count": 2},
           "sentence_sentiment": {"C": 0.1, "min_count": 2}}
@@ -207,9 +207,11 @@ def write_model_card(directory: Path, manifest: dict, metrics: dict, seconds: fl
         "- Team-written corpus (`datasets/stance/articles/*.jsonl`, original news-style articles; split by article id: "
         "80% train, 10% dev for calibration, 10% test):", "",
         "```", json.dumps(data["team_corpus"], indent=1), "```", "",
-        "- Team labels of real news (BBC News politics 2004-2005, a Guardian sample, Reuters-21578 newswire; "
-        "`datasets/news/labels*.jsonl`, keyed by article id and offsets; texts from `../shared/data/news/articles.jsonl`), "
-        "same split by article id:", "",
+        "- Team labels of real news (BBC News politics 2004-2005, a Guardian sample, Reuters-21578 newswire: "
+        "`datasets/news/labels*.jsonl`, texts from `../shared/data/news/articles.jsonl`; BASIL US political news from "
+        "Fox News, the New York Times and HuffPost: `datasets/basil/labels*.jsonl`, texts from `../shared/data/basil`), "
+        "keyed by article id and offsets, same split by article (copies of one text, and the three reports of one "
+        "BASIL event, share a split):", "",
         "```", json.dumps(data["news_labels"], indent=1), "```", "",
         f"- Team labels of Voice of America stories (`datasets/voa/labels*.jsonl`), split by story: "
         f"{json.dumps(data['voa'])}" if data.get("voa") else "- VOA labels: not used (../shared absent).",

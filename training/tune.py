@@ -67,7 +67,7 @@ def main(argv=None) -> None:
         mtsc_train = [r for r, h in zip(rows, held) if not h]
         validation = {"newsmtsc_train_15pct": [r for r, h in zip(rows, held) if h], "news_dev": list(gold_pairs(news_dev))}
         team_rows, real_rows = list(gold_pairs(team_train)), list(gold_pairs(news_train + voa_train))
-        for mtsc_weight, C in ((1.0, 0.05), (2.0, 0.05), (2.0, 0.1), (3.0, 0.05)):
+        for mtsc_weight, C in ((2.0, 0.05), (3.0, 0.05), (4.0, 0.05), (6.0, 0.05), (4.0, 0.1)):
             sources = [(team_rows, 0.3), (real_rows, 1.0), (mtsc_train, mtsc_weight)]
             print("newsmtsc", mtsc_weight, "C", C, _score(sources, 2, {"C": C, "min_count": 2}, validation), flush=True)
     else:
