@@ -7,7 +7,7 @@ from conftest import ROOT, SHARED
 from stance.labels import STANCE_LABELS
 import json
 
-from training.corpus import (CorpusError, basil_text, corpus_statistics, load_basil_labels, load_news_labels, load_newsmtsc_stance,
+from training.corpus import (CorpusError, basil_articles, basil_text, corpus_statistics, load_basil_labels, load_news_labels, load_newsmtsc_stance,
                              load_team_corpus, load_voa, load_voa_second_pass, main as validate, split_of)
 
 
@@ -112,3 +112,14 @@ def test_news_articles_with_the_same_text_share_a_split(tmp_path):
     documents = load_news_labels(labels, articles)
     assert {d.id for d in documents} == {first, other}
     assert {d.split for d in documents} == {split_of(min(first, other))}
+
+
+def test_basil_articles_with_a_shared_uuid_are_named_by_their_file(tmp_path):
+    _basil_article(tmp_path, "unique-uuid", "event-1", [["One."]])
+    for stem, words in (("aaa_2", "Two."), ("bbb_3", "Three.")):
+        _basil_article(tmp_path, stem, "event-2", [[words]])
+        record = json.loads((tmp_path / "2016" / f"{stem}.json").read_text(encoding="utf-8"))
+        record["uuid"] = "empty"  # as four articles of the real collection say
+        (tmp_path / "2016" / f"{stem}.json").write_text(json.dumps(record), encoding="utf-8")
+    articles = basil_articles(tmp_path)
+    assert articles == {"unique-uuid": ("One.", "event-1"), "aaa_2": ("Two.", "event-2"), "bbb_3": ("Three.", "event-2")}

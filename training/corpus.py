@@ -145,17 +145,22 @@ def basil_text(record: dict) -> str:
 
 
 def basil_articles(directory: Path = BASIL_ARTICLES) -> dict[str, tuple[str, str]]:
-    """{uuid: (text, triplet uuid)} for every BASIL article; {} when ``../shared`` is absent."""
-    articles = {}
+    """{article id: (text, triplet uuid)} for every BASIL article; {} when ``../shared`` is absent.
+
+    The id is the article's ``uuid``; the few articles whose ``uuid`` is not unique (four say "empty") are
+    named by their file name instead ("ee05c9b3-529c-4268-ad72-19bd34f7197e_2").
+    """
+    records = []
     for path in sorted(glob.glob(str(directory / "*" / "*.json"))):
         with open(path, encoding="utf-8") as handle:
-            record = json.load(handle)
-        articles[record["uuid"]] = (basil_text(record), record["triplet-uuid"])
-    return articles
+            records.append((Path(path).stem, json.load(handle)))
+    uuids = Counter(record["uuid"] for _, record in records)
+    return {(record["uuid"] if uuids[record["uuid"]] == 1 else stem): (basil_text(record), record["triplet-uuid"])
+            for stem, record in records}
 
 
 def load_basil_labels(directory: Path = BASIL_LABELS_DIR, articles: Path = BASIL_ARTICLES) -> list[GoldDocument]:
-    """Team labels for BASIL articles (``datasets/basil/labels*.jsonl``, keyed by article uuid and offsets into
+    """Team labels for BASIL articles (``datasets/basil/labels*.jsonl``, keyed by article id (:func:`basil_articles`) and offsets into
     :func:`basil_text`) joined with the texts; split 80/10/10 by event (triplet), so that the three outlets'
     reports of one event never straddle train and test. [] when ``../shared`` is absent."""
     paths = sorted(directory.glob("labels*.jsonl"))
