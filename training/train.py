@@ -37,9 +37,9 @@ SEED = 13
 #: VOA training half in two folds, and 15% of NewsMTSC train.
 WEIGHTS = {"stance": {"team": 0.5, "real": 3.0, "voa": 18.0, "newsmtsc_stance": 0.5},
            "actor_sentiment": {"team": 0.3, "real": 1.0, "voa": 1.0, "newsmtsc": 4.0},
-           "sentence_sentiment": {"team": 0.2, "real": 1.0, "voa": 1.0}}
+           "sentence_sentiment": {"team": 0.5, "real": 1.0, "voa": 1.0}}
 PARAMS = {"stance": {"C": 0.3, "min_count": 2}, "actor_sentiment": {"C": 0.05, "min_count": 2},
-          "sentence_sentiment": {"C": 0.1, "min_count": 2}}
+          "sentence_sentiment": {"C": 0.2, "min_count": 2}}
 
 
 def _hash_files(paths) -> dict[str, str]:

@@ -73,8 +73,8 @@ def main(argv=None) -> None:
     else:
         team_rows, news_rows = list(gold_sentences(team_train)), list(gold_sentences(news_train))
         validation = {"news_dev": list(gold_sentences(news_dev)), "voa_training_half": list(gold_sentences(voa_train))}
-        for team_weight in (0.1, 0.2, 0.5):
-            for C in (0.05, 0.1, 0.2):
+        for team_weight in (0.2, 0.5, 1.0):
+            for C in (0.1, 0.2, 0.5):
                 sources = [(team_rows, team_weight), (news_rows, 1.0)]
                 print("team", team_weight, "C", C, _score(sources, 1, {"C": C, "min_count": 2}, validation), flush=True)
 
