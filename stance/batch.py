@@ -46,7 +46,6 @@ from .workers import RECORD_META, WorkerSpec, _csv_rows, parallel_pipe, worker_a
 __all__ = ["InputRecord", "read_records", "score_collection", "ScoreStats", "CSV_COLUMNS", "RECORD_META",
            "write_summary"]
 
-_decode_file = decode_bytes  # the name stance.cli used to import from here
 
 
 # --- writers and resume -------------------------------------------------------------------------------------
