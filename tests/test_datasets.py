@@ -123,3 +123,13 @@ def test_basil_articles_with_a_shared_uuid_are_named_by_their_file(tmp_path):
         (tmp_path / "2016" / f"{stem}.json").write_text(json.dumps(record), encoding="utf-8")
     articles = basil_articles(tmp_path)
     assert articles == {"unique-uuid": ("One.", "event-1"), "aaa_2": ("Two.", "event-2"), "bbb_3": ("Three.", "event-2")}
+
+
+@pytest.mark.skipif(not (SHARED / "data").exists(), reason="../shared is not present")
+def test_targets_are_written_by_the_team_not_copied_from_the_article():
+    documents = load_voa() + load_voa_second_pass() + load_news_labels() + load_basil_labels()
+    actor_names = {actor.actor for d in documents for s in d.sentences for actor in s.actors}
+    copied = [(d.id, actor.target) for d in documents for s in d.sentences for actor in s.actors
+              if actor.target and len(actor.target.split()) >= 6 and actor.target in d.text
+              and actor.target not in actor_names]  # an organisation's full name may be a target
+    assert not copied, copied[:5]
