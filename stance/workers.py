@@ -16,6 +16,7 @@ import pickle
 import re
 import signal
 import threading
+import warnings
 from collections import deque
 from dataclasses import dataclass
 from pathlib import Path
@@ -255,6 +256,18 @@ def _chunks(items: Iterable, size: int) -> Iterator[list]:
         yield chunk
 
 
+def _close_quietly(outputs) -> None:
+    """Close a joblib output generator without joblib's warning about tasks left unused.
+
+    A caller that stops early (``break`` out of ``pipe``, Ctrl-C during ``score``) means it: the
+    pending tasks are cancelled, and the warning would only add noise to a clean stop.
+    """
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message=r".*(successfully executed|still being processed).*",
+                                category=UserWarning)
+        outputs.close()
+
+
 def _run(function, spec: WorkerSpec, chunks: Iterable[list], jobs: int | None, *args) -> Iterator[list]:
     """``function(spec, chunk, *args)`` for each chunk, in input order; through joblib when ``jobs != 1``.
 
@@ -272,7 +285,12 @@ def _run(function, spec: WorkerSpec, chunks: Iterable[list], jobs: int | None, *
     except ValueError:  # e.g. the multiprocessing backend: no generator output
         parallel = None
     if parallel is not None:
-        yield from parallel(delayed(function)(spec, chunk, *args) for chunk in chunks)
+        outputs = parallel(delayed(function)(spec, chunk, *args) for chunk in chunks)
+        try:
+            for output in outputs:
+                yield output
+        finally:
+            _close_quietly(outputs)
         return
     from joblib import effective_n_jobs
 

@@ -1,6 +1,7 @@
 """What runs in workers (stance.workers): Analyzer.pipe over joblib workers, and the spec each worker rebuilds from."""
 
 import json
+import warnings
 
 import pytest
 from joblib import parallel_config
@@ -26,6 +27,16 @@ def test_pipe_n_jobs_with_loky_uses_the_callers_actor_list():
     nlp = stance.load(actors=[Actor("zorglub", "Zorglub", "person")])
     docs = list(nlp.pipe(["Zorglub rejected the plan."] * 4, n_jobs=2, batch_size=1))
     assert [d.sentences[0].actors[0].id for d in docs] == ["zorglub"] * 4
+
+
+def test_stopping_pipe_early_cancels_the_rest_without_warnings(nlp):
+    with parallel_config(backend="threading"), warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        docs = nlp.pipe(["NATO warned Moscow on Monday."] * 200, n_jobs=2, batch_size=1)
+        first = next(docs)
+        docs.close()
+    assert first.sentences[0].actors
+    assert [str(w.message) for w in caught] == []
 
 
 def test_pipe_n_jobs_raises_on_bad_text(nlp):
