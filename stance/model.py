@@ -29,10 +29,13 @@ import numpy as np
 from .exceptions import (ModelIntegrityError, ModelNotFoundError, ModelVersionError,
                          ModelVersionWarning)
 
-__all__ = ["LinearModel", "StackedLinearModels", "feature_matrix", "ModelBundle", "save_model", "load_model", "MODEL_FORMAT", "file_sha256"]
+__all__ = ["LinearModel", "StackedLinearModels", "feature_matrix", "ModelBundle", "save_model", "load_model", "MODEL_FORMAT", "READABLE_MODEL_FORMATS", "file_sha256"]
 
-#: Version of the model directory layout. A reader accepts exactly this major version.
-MODEL_FORMAT = 1
+#: Version of the model directory layout that this library writes. Format 2 stores a feature list shared by
+#: several components once (the others name it with ``features_of``); format 1 repeated it in each component.
+MODEL_FORMAT = 2
+#: Layouts this library reads.
+READABLE_MODEL_FORMATS = (1, 2)
 MODELS_DIR = Path(__file__).parent / "models"
 
 
@@ -105,27 +108,43 @@ class LinearModel:
         return sorted(((self.feature_names_[i], float(centered[i])) for i in present), key=lambda p: -abs(p[1]))
 
     # -- safe serialization ----------------------------------------------------------------------------
-    def to_files(self, directory: Path, name: str) -> list[Path]:
+    def to_files(self, directory: Path, name: str, features_of: str | None = None) -> list[Path]:
+        """Write ``name.npz`` (weights) and ``name.json`` (labels, features, parameters).
+
+        With ``features_of``, the JSON names that component instead of repeating its identical feature list.
+        """
         self._check_fitted()
         arrays = directory / f"{name}.npz"
         meta = directory / f"{name}.json"
         # not compressed: float32 weights hardly compress (7.4 of 8.5 MB), and every worker would pay to inflate them
         np.savez(arrays, coef=self.coef_.astype(np.float32), intercept=self.intercept_)
         params = self.get_params() if hasattr(self, "get_params") else {"temperature": self.temperature}
-        meta.write_text(json.dumps({"classes": self.classes_, "features": self.feature_names_,
-                                    "params": params}, ensure_ascii=False), encoding="utf-8")
+        features = {"features_of": features_of} if features_of else {"features": self.feature_names_}
+        meta.write_text(json.dumps({"classes": self.classes_, **features, "params": params}, ensure_ascii=False),
+                        encoding="utf-8")
         return [arrays, meta]
 
     @classmethod
-    def from_files(cls, directory: Path, name: str, loaded: Sequence["LinearModel"] = ()) -> "LinearModel":
-        """Read ``name.json`` and ``name.npz``; a model in ``loaded`` with the same features shares their lookup."""
+    def from_files(cls, directory: Path, name: str, loaded: dict[str, "LinearModel"] | None = None) -> "LinearModel":
+        """Read ``name.json`` and ``name.npz``.
+
+        A model in ``loaded`` (by component name) whose features this one shares lends them its feature list
+        and lookup: named with ``features_of`` (format 2) or found equal (format 1).
+        """
+        loaded = loaded or {}
         meta = json.loads((directory / f"{name}.json").read_text(encoding="utf-8"))
         with np.load(directory / f"{name}.npz", allow_pickle=False) as arrays:
             coef, intercept = arrays["coef"].astype(np.float64), arrays["intercept"].astype(np.float64)
         model = cls.__new__(cls)
         model.temperature = float(meta.get("params", {}).get("temperature", 1.0))
         model.classes_ = [str(c) for c in meta["classes"]]
-        same = next((other for other in loaded if other.feature_names_ == meta["features"]), None)
+        if "features_of" in meta:
+            same = loaded.get(meta["features_of"])
+            if same is None:
+                raise ModelIntegrityError(f"{directory / name}.json takes its features from {meta['features_of']!r}, "
+                                          "which is not a component loaded before it")
+        else:
+            same = next((other for other in loaded.values() if other.feature_names_ == meta["features"]), None)
         if same is not None:
             model.feature_names_, model.vocabulary_ = same.feature_names_, same.vocabulary_
         else:
@@ -315,10 +334,13 @@ def save_model(directory: str | Path, classifiers: dict[str, LinearModel], *, na
     directory = Path(directory)
     directory.mkdir(parents=True, exist_ok=True)
     pair_models = [c for c in PAIR_COMPONENTS if c in classifiers]
-    classifiers = {**classifiers, **dict(zip(pair_models, with_shared_features([classifiers[c] for c in pair_models])))}
+    # the pair models first: the first of them holds the shared feature list that the others refer to
+    shared = dict(zip(pair_models, with_shared_features([classifiers[c] for c in pair_models])))
+    classifiers = {**shared, **{c: m for c, m in classifiers.items() if c not in shared}}
     files: dict[str, str] = {}
     for component, classifier in classifiers.items():
-        for path in classifier.to_files(directory, component):
+        features_of = pair_models[0] if component in pair_models[1:] else None
+        for path in classifier.to_files(directory, component, features_of):
             files[path.name] = file_sha256(path)
     manifest = {
         "format": MODEL_FORMAT,
@@ -369,10 +391,11 @@ def read_manifest(directory: Path) -> dict:
     from . import __version__
 
     built_by = (manifest.get("versions") or {}).get("stance", "unknown")
-    if manifest.get("format") != MODEL_FORMAT:
+    if manifest.get("format") not in READABLE_MODEL_FORMATS:
+        readable = " and ".join(map(str, READABLE_MODEL_FORMATS))
         raise ModelVersionError(
             f"model {directory} has format {manifest.get('format')!r} (built by stance {built_by}); "
-            f"this is stance {__version__}, which reads format {MODEL_FORMAT}: retrain it or install a matching stance"
+            f"this is stance {__version__}, which reads formats {readable}: retrain it or install a matching stance"
         )
     files = manifest.get("files")
     components = manifest.get("components")
@@ -415,7 +438,7 @@ def load_model(name_or_path: str | Path = "default") -> ModelBundle:
     try:
         classifiers: dict[str, LinearModel] = {}
         for component in components:
-            classifiers[component] = LinearModel.from_files(directory, component, list(classifiers.values()))
+            classifiers[component] = LinearModel.from_files(directory, component, classifiers)
     except (KeyError, ValueError, OSError) as error:
         raise ModelIntegrityError(f"model {directory} cannot be read: {error}") from None
     return ModelBundle(manifest, classifiers, directory)

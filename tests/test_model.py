@@ -58,6 +58,35 @@ def test_round_trip_gives_same_predictions(model_dir):
     assert np.allclose(bundle.classifiers["stance"].predict_proba(X), fitted().predict_proba(X), atol=1e-5)
 
 
+def test_pair_models_store_their_shared_feature_list_once(model_dir):
+    meta = json.loads((model_dir / "actor_sentiment.json").read_text())
+    assert "features" not in meta and meta["features_of"] == "stance"
+    bundle = load_model(model_dir)
+    assert bundle.classifiers["actor_sentiment"].vocabulary_ is bundle.classifiers["stance"].vocabulary_
+    assert np.allclose(bundle.classifiers["actor_sentiment"].predict_proba(X), fitted().predict_proba(X), atol=1e-5)
+
+
+def test_format_1_models_with_repeated_feature_lists_still_load(model_dir):
+    features = json.loads((model_dir / "stance.json").read_text())["features"]
+    meta = json.loads((model_dir / "actor_sentiment.json").read_text())
+    del meta["features_of"]
+    (model_dir / "actor_sentiment.json").write_text(json.dumps({**meta, "features": features}))
+    manifest = json.loads((model_dir / "manifest.json").read_text())
+    (model_dir / "manifest.json").write_text(json.dumps({**manifest, "format": 1}))
+    _rehash(model_dir)
+    bundle = load_model(model_dir)
+    assert bundle.classifiers["actor_sentiment"].feature_names_ == features
+    assert np.allclose(bundle.classifiers["actor_sentiment"].predict_proba(X), fitted().predict_proba(X), atol=1e-5)
+
+
+def test_feature_list_borrowed_from_an_unknown_component_is_refused(model_dir):
+    meta = json.loads((model_dir / "actor_sentiment.json").read_text())
+    (model_dir / "actor_sentiment.json").write_text(json.dumps({**meta, "features_of": "nonexistent"}))
+    _rehash(model_dir)
+    with pytest.raises(ModelIntegrityError, match="nonexistent"):
+        load_model(model_dir)
+
+
 def test_model_files_are_not_pickles(model_dir):
     for path in model_dir.iterdir():
         if path.suffix == ".npz":
