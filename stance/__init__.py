@@ -14,20 +14,39 @@ Examples
 from __future__ import annotations
 
 import functools
+import importlib
+import importlib.util
 from pathlib import Path
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable
 
 __version__ = "0.1.0"
 
-from .actors import Actor, ActorFinder, Gazetteer, load_actor_list  # noqa: E402
-from .analyzer import Analyzer  # noqa: E402
-from .batch import score_collection  # noqa: E402  (stdlib only at import time; joblib is imported on use)
-from .document import ActorSummary, Document, Mention, Sentence, SentenceActor, Sentiment, Stance, Token  # noqa: E402
 from .exceptions import (InvalidInputError, ModelError, ModelIntegrityError, ModelNotFoundError,  # noqa: E402
                          ModelVersionError, ModelVersionWarning, StanceError, TrainingDataError)
 from .labels import SCHEMA, SENTIMENT_LABELS, STANCE_LABELS  # noqa: E402
-from .model import LinearModel, load_model, save_model  # noqa: E402
-from .render import collection_report_html, document_html  # noqa: E402
+
+if TYPE_CHECKING:  # the public names below are imported on first use (see __getattr__)
+    from .actors import Actor, ActorFinder, Gazetteer, load_actor_list
+    from .analyzer import Analyzer
+    from .batch import score_collection
+    from .document import ActorSummary, Document, Mention, Sentence, SentenceActor, Sentiment, Stance, Token
+    from .estimator import LinearFeatureClassifier
+    from .model import LinearModel, load_model, save_model
+    from .render import collection_report_html, document_html
+
+#: Where each public name lives. ``import stance`` loads none of these modules (nor numpy): a process that only
+#: hands work to others (``stance score --jobs N``, which starts its workers sooner) or only prints ``--help``
+#: pays for what it uses.
+_LAZY_NAMES = {
+    **dict.fromkeys(["Actor", "ActorFinder", "Gazetteer", "load_actor_list"], "actors"),
+    "Analyzer": "analyzer",
+    "score_collection": "batch",
+    **dict.fromkeys(["ActorSummary", "Document", "Mention", "Sentence", "SentenceActor", "Sentiment", "Stance",
+                     "Token"], "document"),
+    "LinearFeatureClassifier": "estimator",  # needs scikit-learn; predicting does not
+    **dict.fromkeys(["LinearModel", "load_model", "save_model"], "model"),
+    **dict.fromkeys(["collection_report_html", "document_html"], "render"),
+}
 
 __all__ = [
     "__version__", "load", "analyze", "score_collection",
@@ -71,7 +90,9 @@ def load(name: str | Path = "default", *, actors: str | Path | Iterable[Actor] |
     >>> nlp("NATO warned Moscow.").sentences[0].actors[0].id
     'nato'
     """
-    from .analyzer import DEFAULT_MAX_LENGTH
+    from .actors import Gazetteer, load_actor_list
+    from .analyzer import DEFAULT_MAX_LENGTH, Analyzer
+    from .model import load_model
 
     bundle = load_model(name)
     gazetteer = Gazetteer.default()
@@ -99,8 +120,16 @@ def analyze(text: str, id=None) -> Document:
 
 
 def __getattr__(name: str):
-    if name == "LinearFeatureClassifier":  # imported on first use: it needs scikit-learn, predicting does not
-        from .estimator import LinearFeatureClassifier
-
-        return LinearFeatureClassifier
+    """The public names of ``_LAZY_NAMES`` and the submodules (``stance.batch``), imported on first use."""
+    module = _LAZY_NAMES.get(name)
+    if module is not None:
+        value = getattr(importlib.import_module(f".{module}", __name__), name)
+        globals()[name] = value
+        return value
+    if not name.startswith("_") and importlib.util.find_spec(f"{__name__}.{name}") is not None:
+        return importlib.import_module(f".{name}", __name__)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_LAZY_NAMES))

@@ -24,12 +24,10 @@ from .document import Document, Mention, Sentence, SentenceActor, Sentiment, Sta
 from .exceptions import InvalidInputError
 from .features import CUES, pair_features, sentence_features
 from .model import ModelBundle, StackedLinearModels
+from .limits import DEFAULT_MAX_LENGTH
 from .text import split_sentences
 
 __all__ = ["Analyzer", "DEFAULT_MAX_LENGTH", "check_text"]
-
-#: Longer texts are cut at a sentence boundary and flagged ``truncated``.
-DEFAULT_MAX_LENGTH = 1_000_000
 
 _PHRASE_STOP = re.compile(r"[,.;:!?\"\u201c\u201d()]| that | and | but | which | who | as | after | before | while ")
 _LEADING = {"for", "to", "on", "of", "with", "about", "against", "at", "over", "in", "that"}

@@ -23,15 +23,13 @@ import re
 from pathlib import Path
 
 from .exceptions import ModelNotFoundError
+from .limits import DEFAULT_MAX_LENGTH, MAX_SENTENCE_CHARS  # noqa: F401  (re-exported)
 from .punkt import PunktSplitter
 
-__all__ = ["split_sentences", "tokenize", "sentence_splitter", "sentence_tokenizer", "PUNKT_DIR", "MAX_SENTENCE_CHARS"]
+__all__ = ["split_sentences", "tokenize", "sentence_splitter", "sentence_tokenizer", "PUNKT_DIR", "MAX_SENTENCE_CHARS", "DEFAULT_MAX_LENGTH"]
 
 PUNKT_DIR = Path(__file__).parent / "data" / "tokenizers" / "punkt_tab" / "english"
 
-#: A "sentence" longer than this (e.g. a table or a text with no punctuation) is cut into
-#: pieces at the last space before the limit, so that work per sentence stays bounded.
-MAX_SENTENCE_CHARS = 2000
 
 _LINE = re.compile(r"[^\n\r\u2028\u2029\x0b\x0c\x1c\x1d\x1e\x85]+")
 

@@ -99,13 +99,17 @@ def options_spec(model: str | Path = "default", actors: str | Path | None = None
     incompatible model fails before any work starts; the workers load the model itself (and check its
     file hashes). Used when the work goes to worker processes, where this process needs no model.
     """
-    from .actors import load_actor_list
-    from .analyzer import DEFAULT_MAX_LENGTH
     from .model import read_manifest, resolve_model_path
+    from .limits import DEFAULT_MAX_LENGTH
 
     directory = resolve_model_path(model)
     read_manifest(directory)
-    extra = tuple(load_actor_list(actors)) if actors is not None else ()
+    if actors is not None:
+        from .gazetteer import load_actor_list
+
+        extra = tuple(load_actor_list(actors))
+    else:
+        extra = ()
     return _spec(_model_reference(directory), max_length or DEFAULT_MAX_LENGTH, True,
                  "extend" if extra else "default", extra)
 
