@@ -8,7 +8,9 @@ mentions to one :class:`Actor` per real-world entity:
 - gazetteer names and aliases ("Putin", "U.S.", "Kremlin"), capitals used as agents ("Beijing said");
 - role compounds ("Kremlin spokesman Dmitry Peskov" is Peskov, affiliated with the Kremlin/Russia);
 - people and organizations in no list, found by capitalization, titles, appositions and speech verbs;
-- surnames after full names, title phrases ("the Russian president") and subject pronouns.
+- surnames after full names, title phrases ("the Russian president") and subject pronouns ("he", "they're");
+- unnamed speakers and groups ("the spokesman said", "critics say", "a court ruled"), and "I" ("we" for a body)
+  inside a quote, for its speaker.
 
 Examples
 --------
@@ -26,12 +28,14 @@ from dataclasses import dataclass, field
 
 from .gazetteer import ACTOR_TYPES, Actor, Gazetteer, load_actor_list, slugify
 from .text import tokenize
-from .wordlists import (ANAPHOR_NOUNS, BARE_GENERIC, BUILDING_PREPOSITIONS, CLAUSE_OPENERS, DASHES,
-                        DESCRIPTOR_HEADS, FAMILY_NAME_FIRST, FUNCTION_WORDS, GENERIC_NOUNS, GROUP_NOUNS_COUNTRY,
-                        GROUP_NOUNS_FORCES, GROUP_WORDS, HIGH_OFFICES, LOCATIVE, NEUTER_PRONOUNS, NOT_NAMES,
-                        ORG_PLACE_PREPOSITIONS, ORG_WORDS, PARTICLES, PLURAL_PRONOUNS, POSSESSIVE, PRONOUNS,
-                        REPORTING_NOUNS, SPEECH_VERBS, TITLE_HEADS, TITLE_MODIFIERS, WEAK_AUXILIARIES, GENERIC_WORDS,
-                        common_words, present_verb_like, verb_forms, verb_like)
+from .wordlists import (ADDRESS_VERBS, ADVERBS, ANAPHOR_NOUNS, BARE_GENERIC, BUILDING_PREPOSITIONS, CLAUSE_OPENERS, CREDIT_VERBS,
+                        DASHES, DESCRIPTOR_HEADS, FAMILY_NAME_FIRST, FUNCTION_WORDS, GENERIC_NOUNS,
+                        GENERIC_WORDS_WITH_POSSESSIVES, GROUP_NOUNS_COUNTRY, GROUP_NOUNS_FORCES, GROUP_WORDS,
+                        HIGH_OFFICES, HONORIFICS, LOCATIVE, LY_NOUNS, NEUTER_PRONOUNS, NOT_NAMES, OBJECT_STARTERS,
+                        ORG_PLACE_PREPOSITIONS, ORG_WORDS, PARTICLES, PLACE_OF_NOUNS, PLURAL_PEOPLE, PLURAL_PRONOUNS,
+                        POSSESSIVE, PRONOUNS, PRONOUN_CONTRACTIONS, QUOTE_VERBS, REGION_WORDS, REPORTING_NOUNS,
+                        SPEECH_VERBS, STATELESS_GROUPS, SUBORDINATORS, TITLE_HEADS, TITLE_MODIFIERS, TOPIC_PREPOSITIONS,
+                        WEAK_AUXILIARIES, common_words, present_verb_like, verb_forms, verb_like)
 
 # Actor, Gazetteer, load_actor_list, slugify and ACTOR_TYPES live in stance.gazetteer; they are re-exported here.
 __all__ = ["Actor", "Gazetteer", "ActorFinder", "FoundMention", "ACTOR_TYPES", "slugify", "load_actor_list"]
@@ -104,6 +108,29 @@ def _bare(token: str) -> str:
     return POSSESSIVE.sub("", token) if ("'" in token or "\u2019" in token) else token
 
 
+def _in_role_phrase(lower: list[str], a: int) -> bool:
+    """Whether the name starting at ``a`` ends a role phrase: "director of [the] ...", "a professor at ...", "adviser
+    for ...". Like "Kremlin spokesman Dmitry Peskov", the organization in a person's role is no actor of its own."""
+    k = a - 1
+    if k >= 0 and lower[k] == "the":
+        k -= 1
+    return k >= 1 and lower[k] in ("of", "at", "for") and _bare(lower[k - 1]).rstrip(".") in TITLE_HEADS
+
+
+def _addressed(lower: list[str], a: int) -> bool:
+    """Whether the name at ``a`` follows "to" after a verb of talking or appealing ("talking to [the] ...")."""
+    k = a - 1
+    if k >= 0 and lower[k] == "the":
+        k -= 1
+    return k >= 1 and lower[k] == "to" and lower[k - 1] in ADDRESS_VERBS
+
+
+def _adverb(word: str) -> bool:
+    """'together', 'directly', 'instead': a word after a name that does not make the name a modifier
+    ("fought Isis together")."""
+    return word in ADVERBS or (word.endswith("ly") and len(word) > 4 and word not in LY_NOUNS)
+
+
 def _is_possessive(token: str) -> bool:
     return token.endswith(("'s", "\u2019s", "s'", "s\u2019"))
 
@@ -138,6 +165,12 @@ def _title_heads(title: str) -> set[str]:
     return heads
 
 
+_TITLE_WORDS = frozenset(TITLE_HEADS | TITLE_MODIFIERS)
+_COURTS = frozenset(("court", "tribunal"))
+_QUOTE_MARKS = frozenset(('"', "\u201c", "\u201d"))
+_PRONOUN_WORDS = frozenset(PRONOUNS | PLURAL_PRONOUNS | NEUTER_PRONOUNS | set(PRONOUN_CONTRACTIONS))
+
+
 class ActorFinder:
     """Find actor mentions in a document and resolve them to one actor per entity.
 
@@ -157,7 +190,11 @@ class ActorFinder:
         """Return the mentions in ``text``, sentence by sentence, in order of position."""
         state = _DocumentState()
         found: list[FoundMention] = []
+        previous_end = 0
         for start, end in sentences:
+            if "\n" in text[previous_end:start]:
+                state.quote_open = False  # a quote that goes on in a new paragraph opens again there
+            previous_end = end
             found.extend(self._find_in_sentence(text, start, end, state))
         return found
 
@@ -196,9 +233,12 @@ class ActorFinder:
         return self.gazetteer.lookup((_bare(token),)) is not None
 
     def _add(self, sentence: _Sentence, state: _DocumentState, i: int, j: int, actor: Actor, via: str,
-             strip_possessive: bool = True) -> None:
+             strip_possessive: bool = True, length: int | None = None) -> None:
+        """Record tokens[i:j] as a mention of ``actor``; only its first ``length`` characters if given ("they're")."""
         s, e = sentence.spans[i][0], sentence.spans[j - 1][1]
-        if strip_possessive:
+        if length is not None:
+            e = s + length
+        elif strip_possessive:
             last = sentence.text[sentence.spans[j - 1][0]:e]
             e -= len(last) - len(_bare(last))
         actor = self._register(actor, state)
@@ -285,12 +325,15 @@ class ActorFinder:
                 hit = (k, k + 1, state.actors[state.surnames[bare]], "surname")
             if hit is None and gaz.demonym(bare):
                 hit = (k, k + 1, gaz.demonym(bare), "demonym")
-            if hit is None and bare.endswith("s") and gaz.demonym(bare[:-1]) and not self._attributive(lower, k + 1):
-                hit = (k, k + 1, gaz.demonym(bare[:-1]), "people")  # "Israelis", "the Americans"
+            if hit is None and bare.endswith("s") and gaz.demonym(bare[:-1]) and not self._attributive(lower, k + 1) \
+                    and k > 0 and lower[k - 1] == "the":
+                # "the Americans" is the country's side; "many Britons believe" are private people (GUIDELINES §1)
+                hit = (k, k + 1, gaz.demonym(bare[:-1]), "people")
             # a listed surname inside an unlisted name is part of that name ("Bandar Abbas", "Jose Ruben Zamora")
             if (hit is not None and hit[2].type == "person" and hit[1] - hit[0] == 1 and pieces and pieces[-1][2] is None
                     and not _title_run_length(lower[pieces[-1][0]:pieces[-1][1]])
-                    and lower[pieces[-1][1] - 1] not in PARTICLES and hit[3] != "surname"):
+                    and lower[pieces[-1][1] - 1] not in PARTICLES and hit[3] != "surname"
+                    and not all(w.rstrip(".") in NOT_NAMES for w in lower[pieces[-1][0]:pieces[-1][1]])):  # "When Trump"
                 hit = None
             if hit:
                 pieces.append(hit)
@@ -340,6 +383,11 @@ class ActorFinder:
                 pending_title, pending_affiliation = "", None
                 continue
             if kind == "demonym":
+                if next_piece is not None and next_piece[2] is None and self._organization_name(lower, next_piece):
+                    # "Kurdish Center for Studies", "Russian Defence Ministry": the adjective is part of the name
+                    self._unlisted(sentence, a, next_piece[1], state, affiliation=actor)
+                    skip_next = True
+                    continue
                 if next_is_name or lowercase_title_then_name:
                     pending_affiliation = actor
                     continue
@@ -374,6 +422,16 @@ class ActorFinder:
                 continue
             self._add(sentence, state, a, b, actor, kind)
             pending_affiliation = None
+
+    @staticmethod
+    def _organization_name(lower, piece) -> bool:
+        """Whether the unlisted piece is an organization name with no title in it ("Center for Studies")."""
+        words = lower[piece[0]:piece[1]]
+        if _title_run_length(words):
+            return False
+        head = words[words.index("of") - 1] if "of" in words[1:] else \
+            words[words.index("for") - 1] if "for" in words[1:] else words[-1]
+        return _bare(head) in ORG_WORDS
 
     def _piece_has_name(self, lower, tokens, piece) -> bool:
         a, b = piece[0], piece[1]
@@ -418,7 +476,10 @@ class ActorFinder:
         after = lower[b] if b < len(lower) else ""
         possessive = _is_possessive(tokens[b - 1])
         if actor.type == "country":
-            place = before in LOCATIVE or (before == "the" and before2 in LOCATIVE)
+            place = before in LOCATIVE or before in REGION_WORDS or before in TOPIC_PREPOSITIONS \
+                or (before == "the" and before2 in LOCATIVE) or (before == "of" and before2 in PLACE_OF_NOUNS)
+            if place and _addressed(lower, a):
+                place = False  # "talking to the U.S.", "appealed to Moscow": the country is addressed, not a place
             if not place and before in (",", "and", "or") and sentence.skipped_places and sentence.skipped_places[-1] == a - 1:
                 place = True  # "ministers from Britain, Canada and France"
             if place:
@@ -433,13 +494,18 @@ class ActorFinder:
                     return False  # "Greenwich, London"
             return possessive or not self._attributive(lower, b, a)
         # institutions and groups
-        if actor.affiliation is None and (before in ORG_PLACE_PREPOSITIONS or (before == "the" and before2 in ORG_PLACE_PREPOSITIONS)):
-            return False  # "workers from outside the EU"
+        if actor.type == "organization" and _in_role_phrase(lower, a):
+            return False  # "Gregory Brew, an analyst at the Eurasia Group": the person's employer, not an actor here
+        if actor.affiliation is None and actor.type != "group" and (
+                before in ORG_PLACE_PREPOSITIONS or (before == "the" and before2 in ORG_PLACE_PREPOSITIONS)):
+            return False  # "workers from outside the EU" (but joining an armed group is no place: "joined Isis")
         if before in BUILDING_PREPOSITIONS or (before == "the" and before2 in BUILDING_PREPOSITIONS):
             if actor.type == "organization" and any(w in actor.name.lower() for w in ("house", "street", "palace", "kremlin", "pentagon", "élysée", "elysee")):
                 return False
         if before in ("a", "an") and after.isalpha() and not verb_like(after):
             return False  # "a U.N. mandate"
+        if actor.type == "group":
+            return True  # "Isis fighters", "Taliban rule": an armed group or movement named as a modifier still acts
         return possessive or not self._attributive(lower, b, a)
 
     @staticmethod
@@ -451,8 +517,12 @@ class ActorFinder:
         if any(word in DESCRIPTOR_HEADS for word in lower[b:b + 3]) and all(w.isalpha() for w in lower[b:b + 2]):
             return False  # "the OPCW chemical weapons watchdog", "the Islamic State terrorist group": the name itself
         before = lower[a - 1] if a else ""
-        verb = present_verb_like(after) if (a is None or not before.isalpha() or before in ("and", "or")) else verb_like(after)
-        return (after.isalpha() and after in common_words() and not verb
+        # at a clause start ("Isis fights", "that Moscow wants") a word in -s is a verb; after "the" or a verb it is a noun
+        clause_start = a is None or not before.isalpha() or before in ("and", "or") or before in SUBORDINATORS
+        after2 = lower[b + 1] if b + 1 < len(lower) else ""
+        # "the challenges China brings to", "says Moscow wants a deal": a word in -s with an object or "to" after it
+        verb = present_verb_like(after) if clause_start or after2 in OBJECT_STARTERS else verb_like(after)
+        return (after.isalpha() and after in common_words() and not verb and not _adverb(after)
                 and after not in GROUP_NOUNS_COUNTRY and after not in FUNCTION_WORDS and not _title_run_length(lower[b:b + 3]))
 
     def _known_person(self, token: str) -> bool:
@@ -479,7 +549,7 @@ class ActorFinder:
             return
         if not title:
             # a title inside the chunk: "Taichung Mayor Lu Shiow-yen", "Parliament Speaker Nabih Berri"
-            for k in range(1, b - a - 1):
+            for k in range(0, b - a - 1):  # also after a stripped opener: "But Mr. Stone"
                 length = _title_run_length(words[k:])
                 if length and a + k + length < b:
                     title = " ".join(_bare(w).rstrip(".") for w in words[k:k + length])
@@ -489,7 +559,7 @@ class ActorFinder:
         head = words[words.index("of") - 1] if "of" in words[1:] else words[words.index("for") - 1] if "for" in words[1:] else words[-1]
         org_word = _bare(head) in ORG_WORDS
         if org_word:
-            if b - a >= 2 and not (b - a == 2 and words[0] in ("the", "a")):
+            if b - a >= 2 and not (b - a == 2 and words[0] in ("the", "a")) and not _in_role_phrase(lower, a):
                 kind = "group" if _bare(words[-1]) in GROUP_WORDS else "organization"
                 name = " ".join(tokens[a:b - 1] + [_bare(tokens[b - 1])])
                 self._add(sentence, state, a, b, Actor(slugify(name), name, kind,
@@ -507,6 +577,8 @@ class ActorFinder:
         before = lower[max(0, a - 4):a]
         after = lower[b] if b < len(lower) else ""
         single = b - a == 1
+        if single and self.gazetteer.demonym(_bare(tokens[a])[:-1]):
+            return  # "Many Britons believe": private people of a country, not an actor
         if single and (_bare(words[0]) in common_words() or _bare(words[0]) in NOT_NAMES or len(words[0]) < 2):
             if not title:
                 return
@@ -518,12 +590,26 @@ class ActorFinder:
                     break
             if length:
                 title = " ".join(_bare(w).rstrip(".") for w in before[-length:])
-        if all(_bare(w) in common_words() for w in words):
-            return  # "the General Election": a title word before an ordinary noun
+        if all(_bare(w) in common_words() for w in words) and title not in HONORIFICS:
+            return  # "the General Election": a title word before an ordinary noun (but "Mr. Stone", "Dr Brown" are people)
         apposition = self._apposition(tokens, lower, b)
         speaker = after in SPEECH_VERBS or (a > 0 and lower[a - 1] in SPEECH_VERBS and after in (".", ",", "", "on", "in", "at", "during", "after"))
         known_first_name = b - a >= 2 and tokens[a] in self.gazetteer.first_names
-        if not (title or apposition or speaker or known_first_name):
+        # "Mitt Romney is opposed", "Hillary Clinton's emails": a full name of rare words that acts or owns something
+        full_name_acts = b - a >= 2 and (verb_like(after) or _is_possessive(tokens[b - 1])) \
+            and after not in CREDIT_VERBS and not any(_is_possessive(t) for t in tokens[a:b - 1]) and not any(
+                _bare(w) in common_words() or _bare(w).rstrip(".") in NOT_NAMES
+                or all(part in common_words() for part in _bare(w).split("-")) for w in words)  # "Resource-rich"
+        if not (title or apposition or speaker or known_first_name or full_name_acts):
+            return
+        if not title and a > 0 and lower[a - 1] in LOCATIVE:
+            return  # "people from Ghouta said", "those inside Afrin say": a place before the verb, not a speaker
+        if not title and not apposition and a > 0 and lower[a - 1] == "the":
+            # "the Guardian said", "the Jairan reported": a name with "the" is a body (or a ship), not a person whose
+            # surname would be looked for later in the document
+            name = " ".join(tokens[a:b - 1] + [_bare(tokens[b - 1])])
+            self._add(sentence, state, a, b, Actor(slugify(name), name, "organization",
+                                                   affiliation.affiliation if affiliation else None), "unlisted organization")
             return
         name = " ".join(tokens[a:b - 1] + [_bare(tokens[b - 1])])
         actor = Actor(slugify(name), name, "person", affiliation.affiliation if affiliation else None,
@@ -590,18 +676,22 @@ class ActorFinder:
     def _find_quote_speakers(self, sentence: _Sentence, state: _DocumentState) -> None:
         """'"We are ready," Lavrov said.': "We" is Lavrov; a quote that runs on into the next sentence keeps its speaker."""
         tokens, lower = sentence.tokens, sentence.lower
-        inside = [False] * len(tokens)
         open_quote = state.quote_open
-        for k, token in enumerate(tokens):
-            if token in ('"', "\u201c", "\u201d"):
-                open_quote = token == "\u201c" or (token == '"' and not open_quote)
-                continue
-            inside[k] = open_quote
+        if open_quote or not _QUOTE_MARKS.isdisjoint(tokens):
+            inside = [False] * len(tokens)
+            for k, token in enumerate(tokens):
+                if token in _QUOTE_MARKS:
+                    open_quote = token == "\u201c" or (token == '"' and self._opens_quote(sentence, k, open_quote))
+                    continue
+                inside[k] = open_quote
+        else:
+            inside = [False] * len(tokens)
         continues = state.quote_open
         state.quote_open = open_quote
         speaker = None
+        index_of = {span[0]: x for x, span in enumerate(sentence.spans)} if sentence.mentions else {}
         for mention in sentence.mentions:
-            k = next(x for x, span in enumerate(sentence.spans) if span[0] == mention.start)
+            k = index_of[mention.start]
             if inside[k]:
                 continue
             end = next((x for x in range(k, len(tokens)) if sentence.spans[x][1] >= mention.end), k)
@@ -609,6 +699,8 @@ class ActorFinder:
             if any(w in SPEECH_VERBS for w in window):
                 speaker = mention.actor
                 break
+        if speaker is None and any(inside):
+            speaker = self._distant_speaker(sentence, inside, index_of)
         if speaker is None and (continues or (tokens and tokens[0] in ('"', "\u201c"))) and state.last_speaker is not None:
             speaker = state.last_speaker
         if speaker is None:
@@ -616,24 +708,73 @@ class ActorFinder:
                 state.last_speaker = None
             return
         state.last_speaker = speaker
+        # "I" stands for a speaking person; "we" for a speaking body ('"We are refusing," the letter said'). A person's
+        # "we" is mostly a larger group (the government, the party, "we people"), not the person (GUIDELINES §3).
+        own = "i" if speaker.type == "person" else "we"
         for k, word in enumerate(lower):
-            if inside[k] and word in ("i", "we") and not sentence.consumed[k]:
+            if not inside[k] or sentence.consumed[k]:
+                continue
+            if word == own:
                 self._add(sentence, state, k, k + 1, speaker, "quote", strip_possessive=False)
+            elif word in PRONOUN_CONTRACTIONS and PRONOUN_CONTRACTIONS[word][0] == own:  # "I'm", "we’ll"
+                self._add(sentence, state, k, k + 1, speaker, "quote", length=len(own))
         sentence.mentions.sort(key=lambda m: m.start)
+
+    @staticmethod
+    def _distant_speaker(sentence: _Sentence, inside: list[bool], index_of: dict[int, int]) -> Actor | None:
+        """The speaker of a quote whose speech verb is not next to a name: 'Otis Ferry, a former pupil and leader
+        of the hunt, said: "..."', 'Bloomberg contrasted his record with Trump's, saying "..."'.
+
+        The first mention outside the quote before the speech verb (the subject), else the first one after it."""
+        verb = next((x for x, word in enumerate(sentence.lower) if word in QUOTE_VERBS and not inside[x]), None)
+        if verb is None:
+            return None
+        verb_start = sentence.spans[verb][0]
+        outside = [m for m in sentence.mentions if not inside[index_of[m.start]]]
+        before = [m for m in outside if m.end <= verb_start]
+        if before:
+            return before[0].actor
+        after = [m for m in outside if m.start > verb_start]
+        return after[0].actor if after else None
+
+    @staticmethod
+    def _opens_quote(sentence: _Sentence, k: int, open_quote: bool) -> bool:
+        """Whether the straight quote mark tokens[k] opens a quote: it is glued to the word after it, not the one before.
+
+        News often reopens a quote at each of its sentences without closing the one before
+        ('"It is unacceptable. "The law must apply," he said.'), so toggling open/closed goes wrong."""
+        text, (s, e) = sentence.text, sentence.spans[k]
+        space_before = s == 0 or text[s - 1].isspace() or text[s - 1] in "([\u2014"
+        space_after = e >= len(text) or text[e].isspace()
+        if space_before != space_after:
+            return space_before
+        return not open_quote
 
     # -- phrases without a name --------------------------------------------------------------------------
     def _find_generic(self, sentence: _Sentence, state: _DocumentState) -> None:
         """'the government', 'Police', 'security forces' (generic actors of the home country) and
         'the group', 'the party', 'the bloc' (the latest named actor of that kind)."""
         tokens, lower, consumed = sentence.tokens, sentence.lower, sentence.consumed
-        if GENERIC_WORDS.isdisjoint(lower):
+        # a phrase ends with its generic noun at most 4 tokens after its start ("the new interim security forces"):
+        # only starts in such a window before a generic word are tried
+        triggers = [x for x, word in enumerate(lower) if word in GENERIC_WORDS_WITH_POSSESSIVES]
+        if not triggers:
             return
-        k = 0
+        k, t = 0, 0
         while k < len(tokens):
+            while t < len(triggers) and triggers[t] < k:
+                t += 1
+            if t == len(triggers):
+                break
+            k = max(k, triggers[t] - 4)
             if consumed[k]:
                 k += 1
                 continue
             start = k
+            if lower[k] in ("a", "an", "another") and not _COURTS.isdisjoint(lower[k + 1:k + 3]) \
+                    and self._indefinite_body(sentence, state, k):
+                k += 1
+                continue
             if lower[k] in ("the", "its", "their"):
                 k += 1
             adjectives = 0
@@ -647,15 +788,15 @@ class ActorFinder:
             if k >= len(tokens) or consumed[k]:
                 k = start + 1
                 continue
-            two = " ".join(lower[k:k + 2])
-            noun, end = (two, k + 2) if two in GENERIC_NOUNS else (lower[k], k + 1)
+            two = f"{lower[k]} {_bare(lower[k + 1])}" if k + 1 < len(tokens) else ""
+            noun, end = (two, k + 2) if two in GENERIC_NOUNS else (_bare(lower[k]), k + 1)  # also "the government's"
             at_sentence_start = start == 0 or (start > 0 and lower[start - 1] in ('"', "\u201c"))
             determined = start < k or at_sentence_start
             if end < len(tokens) and (_is_name_token(tokens[end]) or lower[end] == "of"):
                 k = start + 1
                 continue
             if noun in BARE_GENERIC and start == k and end < len(tokens) and verb_like(lower[end]) and \
-                    (k == 0 or not _is_name_token(tokens[k - 1])):
+                    (k == 0 or not _is_name_token(tokens[k - 1]) or lower[k - 1] in NOT_NAMES):  # "Some critics said"
                 self._add(sentence, state, k, end, self._generic_actor(noun, state), "generic")
                 k = end
                 continue
@@ -667,14 +808,37 @@ class ActorFinder:
                 continue
             if noun in ANAPHOR_NOUNS and start < k and lower[start] == "the":
                 actor = self._recent_named(noun, state)
+                if actor is None and end < len(tokens) and verb_like(lower[end]):
+                    # "the committee said", "the company denied": a body that acts, even with no name seen before
+                    name = " ".join(lower[k:end])
+                    actor = Actor(slugify(f"unnamed {name}"), name[:1].upper() + name[1:], "organization", None)
                 if actor is not None:
                     self._add(sentence, state, start, end, actor, "anaphor")
                     k = end
                     continue
             k = start + 1
 
+    def _indefinite_body(self, sentence: _Sentence, state: _DocumentState, start: int) -> bool:
+        """'a court sentenced him', 'another court revoked it', 'an appeals court ruled': an unnamed court that acts
+        (GUIDELINES case 58). Added when "court" or "tribunal" follows the article (at most one word between) and a
+        verb follows; other bodies ("a group", "a party") are too often not actors."""
+        lower, consumed = sentence.lower, sentence.consumed
+        for noun_at in (start + 1, start + 2):
+            end = noun_at + 1
+            if end >= len(lower) or lower[noun_at] not in _COURTS or any(consumed[start:end]):
+                continue
+            if noun_at == start + 2 and not lower[start + 1].isalpha():
+                return False
+            if not verb_like(lower[end]) or lower[end] in WEAK_AUXILIARIES:
+                return False
+            name = lower[noun_at]
+            actor = Actor(slugify(f"unnamed {name}"), name[:1].upper() + name[1:], "organization", None)
+            self._add(sentence, state, start, end, actor, "indefinite")
+            return True
+        return False
+
     def _generic_actor(self, noun: str, state: _DocumentState) -> Actor:
-        if noun in ("analysts", "experts", "security sources"):
+        if noun in STATELESS_GROUPS:
             return Actor(slugify(noun), noun.capitalize(), GENERIC_NOUNS[noun], None)
         country = state.home_country
         kind = GENERIC_NOUNS[noun]
@@ -706,9 +870,11 @@ class ActorFinder:
         tokens, lower = sentence.tokens, sentence.lower
         k = 0
         while k < len(tokens):
-            if lower[k] != "the" or sentence.consumed[k]:
+            if lower[k] not in ("the", "a", "an") or sentence.consumed[k] or k + 1 >= len(tokens) or not (
+                    tokens[k + 1][:1].isupper() or _bare(lower[k + 1]).rstrip(".") in _TITLE_WORDS):
                 k += 1
-                continue
+                continue  # a title phrase goes on with a title word or a (capitalized) country or demonym
+            indefinite = lower[k] != "the"  # "a spokesman said": only an unnamed speaker, never a known holder
             m = k + 1
             country = None
             if m < len(tokens) and self.gazetteer.demonym(_bare(tokens[m])):
@@ -728,12 +894,26 @@ class ActorFinder:
                 k += 1
                 continue
             heads = _title_heads(" ".join(lower[m:end]))
-            actor = self._recent_titled(heads, country, state)
-            if actor is None and self.find_unlisted:
-                actor = self._untitled_office(heads, country, state, " ".join(_bare(w) for w in lower[m:end]))
+            actor = None if indefinite else self._recent_titled(heads, country, state)
+            title = " ".join(_bare(w) for w in lower[m:end])
+            if actor is None and self.find_unlisted and not indefinite:
+                actor = self._untitled_office(heads, country, state, title)
+            if actor is None and self.find_unlisted and self._speaks(lower, k, end):
+                # "the spokesman said", "said the official": an unnamed person who speaks is an actor (GUIDELINES §2)
+                actor = Actor(slugify(f"unnamed {title}"), f"Unnamed {title}", "person",
+                              country.affiliation if country else None, titles=(title,))
             if actor is not None:
                 self._add(sentence, state, k, end, actor, "title")
             k = end
+
+    @staticmethod
+    def _speaks(lower: list[str], a: int, b: int) -> bool:
+        """Whether the phrase lower[a:b] is the subject of a verb ("the official said", "the envoy later added")
+        or follows a speech verb ("said the spokesman")."""
+        after = lower[b] if b < len(lower) else ""
+        if after in ADVERBS and b + 1 < len(lower):
+            after = lower[b + 1]
+        return verb_like(after) or (a > 0 and lower[a - 1] in SPEECH_VERBS)
 
     @staticmethod
     def _untitled_office(heads: set[str], qualifier: Actor | None, state: _DocumentState, title: str) -> Actor | None:
@@ -762,26 +942,61 @@ class ActorFinder:
             return actor
         return None
 
+    @staticmethod
+    def _plural_noun_between(sentence: _Sentence, earlier: list[FoundMention], k: int) -> bool:
+        """Whether a plural common noun stands between the last actor mention and "they" at k, so that "they" most
+        likely refers to it ("Many women say they were coerced", "couples ... wherever they live")."""
+        lower, spans = sentence.lower, sentence.spans
+        last_end = earlier[-1].end if earlier else -1
+        for x in range(k - 1, max(-1, k - 9), -1):
+            if spans[x][0] < last_end:
+                return False
+            word = lower[x]
+            if word in PLURAL_PEOPLE or (word.endswith("s") and len(word) > 3 and word.isalpha()
+                                         and not word.endswith(("ss", "us", "is")) and word in common_words()
+                                         and word not in verb_forms() and word not in GENERIC_NOUNS
+                                         and word not in GROUP_NOUNS_COUNTRY and word not in GROUP_NOUNS_FORCES):
+                return True
+        return False
+
     def _find_pronouns(self, sentence: _Sentence, state: _DocumentState) -> None:
         """Subject pronouns: he/she -> the person subject; it/they -> the organization or country subject."""
         tokens, lower = sentence.tokens, sentence.lower
         for k, word in enumerate(lower):
-            if sentence.consumed[k] or word not in PRONOUNS | PLURAL_PRONOUNS | NEUTER_PRONOUNS:
+            if word not in _PRONOUN_WORDS or sentence.consumed[k]:
                 continue
-            nxt = lower[k + 1] if k + 1 < len(lower) else ""
-            if not nxt.isalpha() or _is_name_token(tokens[k + 1]):
-                continue
+            contraction = PRONOUN_CONTRACTIONS.get(word)
+            if contraction is not None:  # "they're": the pronoun "they" followed by the verb "are"
+                word, nxt = contraction
+                if word not in PRONOUNS | PLURAL_PRONOUNS:
+                    continue
+                rest = k + 1  # the token after the verb
+            else:
+                if word not in PRONOUNS | PLURAL_PRONOUNS | NEUTER_PRONOUNS:
+                    continue
+                nxt = lower[k + 1] if k + 1 < len(lower) else ""
+                if not nxt.isalpha() or _is_name_token(tokens[k + 1]):
+                    continue
+                rest = k + 2
             earlier = [m for m in sentence.mentions if m.start < sentence.spans[k][0]]
             if word in PRONOUNS:
                 current = next((m.actor for m in earlier if m.actor.type == "person"), None)
                 actor = current or (state.actors[state.person_subjects[-1]] if state.person_subjects else None)
+            elif word in PLURAL_PRONOUNS:
+                # "they" is always a subject: no verb test ("they usually do", "they face", "they were ignored")
+                if self._plural_noun_between(sentence, earlier, k):
+                    continue
+                current = next((m.actor for m in earlier if m.actor.type != "person"), None)
+                clause_start = k == 0 or (lower[k - 1] in CLAUSE_OPENERS)
+                actor = current or (state.actors[state.thing_subjects[-1]]
+                                    if state.thing_subjects and clause_start else None)
             else:
                 if not verb_like(nxt):
                     continue
                 previous = lower[k - 1] if k else ""
                 if word == "it" and k and previous not in SPEECH_VERBS | {"that", ",", "and", "but", "because", "as", '"', "\u201c"}:
                     continue
-                after_next = lower[k + 2] if k + 2 < len(lower) else ""
+                after_next = lower[rest] if rest < len(lower) else ""
                 if nxt in WEAK_AUXILIARIES and not (after_next in verb_forms() and after_next not in WEAK_AUXILIARIES
                                                     or after_next in ("ready", "willing", "prepared", "open", "not")):
                     continue  # "It is not known", "It will be the first time"
@@ -791,4 +1006,5 @@ class ActorFinder:
                 if actor is not None and word == "it" and actor.type == "group" and actor.name.endswith("s"):
                     continue
             if actor is not None:
-                self._add(sentence, state, k, k + 1, actor, "pronoun", strip_possessive=False)
+                self._add(sentence, state, k, k + 1, actor, "pronoun", strip_possessive=False,
+                          length=len(word) if contraction else None)

@@ -24,6 +24,25 @@ LOCATIVE = {"in", "at", "into", "inside", "outside", "throughout", "near", "with
             "from", "to", "toward", "towards",
             "visit", "visited", "visiting", "visits", "entered", "arrived", "flew", "fled", "landed", "toured", "travelled",
             "traveled", "returned", "based", "born", "stationed", "deployed"}
+# Compass and area words before a country make it a region, not an agent ("in northern Syria", "north-east Syria").
+REGION_WORDS = {"northern", "southern", "eastern", "north-east", "north-eastern", "northeast", "northeastern",
+                "north-west", "north-western", "northwest", "northwestern", "south-east", "south-eastern", "southeast",
+                "southeastern", "south-west", "south-western", "southwest", "southwestern", "neighbouring", "neighboring"}
+# Nouns that make "of <country>" a place or its population: "parts of Syria", "north of Damascus", "out of Iraq",
+# "the people of Syria".
+PLACE_OF_NOUNS = {"out", "part", "parts", "north", "south", "east", "west", "rest", "area", "areas", "region", "regions",
+                  "territory", "territories", "city", "cities", "capital", "province", "provinces", "border", "borders",
+                  "outside", "inside", "corner", "corners", "map", "coast", "interior", "heart", "people", "citizens",
+                  "residents", "soil", "skies", "streets"}
+# Words after which a country is the topic of something, not an agent ("talks over Syria").
+TOPIC_PREPOSITIONS = {"over"}
+# Verbs after which "to <country>" addresses the country rather than naming a place ("talking to the U.S.").
+ADDRESS_VERBS = {"talk", "talks", "talked", "talking", "speak", "speaks", "spoke", "speaking", "write", "writes", "wrote",
+                 "writing", "appeal", "appeals", "appealed", "appealing", "reply", "replied", "respond", "responded",
+                 "responding", "listen", "listened", "listening", "complain", "complained", "apologise", "apologised",
+                 "apologize", "apologized", "explain", "explained", "signal", "signalled", "signaled", "turned", "turn",
+                 "lied", "lying", "pledged", "promised", "offered", "proposed", "conceded", "surrendered", "yielded",
+                 "ceded", "caved", "bowed"}
 # Places where an institution is a building, not an agent ("a reporter at the White House").
 BUILDING_PREPOSITIONS = {"at", "in", "inside", "outside", "to", "from", "near", "into"}
 # Prepositions after which an international body is a territory ("outside the EU").
@@ -48,6 +67,11 @@ TITLE_HEADS = {
     "mediator", "inspector", "superintendent", "auditor", "ombudsman", "delegate", "emissary", "attaché", "consul",
     "magistrate",
 }
+# Verbs of reporters' credit lines ("Ham Ji-ha contributed to this report"): the reporter is not an actor.
+CREDIT_VERBS = {"contributed", "contributes", "reported", "reports", "wrote", "writes", "edited", "reporting"}
+# Short titles that only ever precede a person's name, so "Mr. Stone" or "Sen. Young" is a person though
+# "stone" and "young" are ordinary words.
+HONORIFICS = {"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "lt", "col", "gen", "sgt", "capt", "adm", "maj"}
 # Words that may join title heads in a title run ("Foreign Minister", "Secretary of State", "army chief").
 TITLE_MODIFIERS = {
     "vice", "prime", "foreign", "defense", "defence", "interior", "finance", "trade", "health", "economy", "economic",
@@ -126,6 +150,9 @@ SPEECH_VERBS = {
     "hopes", "fears", "estimated", "observed", "remarked", "concluded", "admitted", "conceded", "testified",
     "say", "believe", "suggest", "argue", "warn", "note", "fear", "expect", "estimate", "predict", "contend",
 }
+# Verbs that introduce a quote, also as participles ("..., saying: \"We will not leave.\"").
+QUOTE_VERBS = SPEECH_VERBS | {"saying", "adding", "telling", "writing", "insisting", "warning", "arguing", "noting",
+                              "declaring", "asking", "stating", "explaining", "tweeting", "replying", "describing"}
 AUXILIARIES = {"will", "would", "could", "can", "may", "might", "must", "should", "has", "have", "had", "is", "was",
                "are", "were", "did", "does", "do", "also", "later", "then", "on", "last", "still", "has", "had"}
 GROUP_NOUNS_COUNTRY = {"officials", "government", "authorities", "diplomats", "leaders", "negotiators", "lawmakers",
@@ -140,8 +167,18 @@ GENERIC_NOUNS = {"government": "organization", "army": "organization", "military
                  "ministers": "group", "mps": "group", "lawmakers": "group", "legislators": "group",
                  "prosecutors": "organization", "officials": "group", "analysts": "group", "experts": "group",
                  "security sources": "group"}
+# Groups that act or speak without a name ("Critics say...", "protesters said"): GUIDELINES §1, "collective groups".
+SPEAKING_GROUPS = {"critics": "group", "diplomats": "group", "protesters": "group", "demonstrators": "group",
+                   "activists": "group", "campaigners": "group", "groups": "group", "agencies": "group",
+                   "jihadists": "group"}
+GENERIC_NOUNS.update(SPEAKING_GROUPS)
+# Unnamed informants and the community of states: "the sources said", "the source added", "the international community".
+GENERIC_NOUNS.update({"sources": "group", "source": "group", "international community": "group"})
 BARE_GENERIC = {"police", "ministers", "mps", "lawmakers", "legislators", "prosecutors", "rebels", "militants",
-                "security forces", "officials", "analysts", "experts", "security sources", "authorities"}
+                "security forces", "officials", "analysts", "experts", "security sources", "authorities", *SPEAKING_GROUPS}
+# Generic groups named without the home country ("Analysts", not "British analysts").
+STATELESS_GROUPS = {"analysts", "experts", "security sources", "sources", "source", "international community",
+                    *SPEAKING_GROUPS}
 ANAPHOR_NOUNS = {"group", "party", "council", "commission", "bloc", "alliance", "organization", "organisation",
                  "agency", "company", "ministry", "court", "militia", "movement", "union", "committee", "coalition",
                  "federation", "association", "network", "institute", "board", "tribunal", "body", "watchdog",
@@ -152,10 +189,21 @@ HIGH_OFFICES = {"president", "prime minister", "chancellor", "foreign minister",
                 "vice president", "crown prince", "emir"}
 WEAK_AUXILIARIES = {"is", "was", "be", "are", "were", "will", "would", "could", "can", "may", "might", "must", "should",
                     "has", "had", "have", "seems", "seemed", "remains", "remained", "appears", "appeared"}
-GENERIC_WORDS = frozenset(w for noun in list(GENERIC_NOUNS) + list(ANAPHOR_NOUNS) + list(BARE_GENERIC) for w in noun.split())
+# One word of each generic or anaphoric noun (the last: "forces" for "security forces"): a sentence without any of
+# them has no generic actor, and the finder skips it.
+GENERIC_WORDS = frozenset(noun.split()[-1] for noun in list(GENERIC_NOUNS) + list(ANAPHOR_NOUNS) + list(BARE_GENERIC))
+GENERIC_WORDS_WITH_POSSESSIVES = GENERIC_WORDS | {word + ending for word in GENERIC_WORDS
+                                                  for ending in ("'s", "\u2019s", "'", "\u2019")}  # "the government's"
 PRONOUNS = {"he", "she"}
 PLURAL_PRONOUNS = {"they"}
+# Plural nouns for people in general that "they" often refers to (not actors by themselves).
+PLURAL_PEOPLE = {"people", "men", "women", "children"}
 NEUTER_PRONOUNS = {"it"}
+# A subject pronoun written together with its verb: "they're" is "they" + "are", "He'll" is "he" + "will".
+CLITICS = {"s": "is", "re": "are", "ll": "will", "d": "would", "ve": "have", "m": "am"}
+PRONOUN_CONTRACTIONS = {f"{pronoun}{apostrophe}{clitic}": (pronoun, verb)
+                        for pronoun in ("i", "we", "they", "he", "she", "it") for apostrophe in ("'", "\u2019")
+                        for clitic, verb in CLITICS.items()}
 POSSESSIVE = re.compile(r"['\u2019]s?$")
 REPORTING_NOUNS = {"analysis", "report", "reports", "review", "investigation", "survey", "poll", "interview", "tally",
                    "count", "statement", "statements", "assessment", "estimate", "estimates", "findings", "study"}
@@ -186,8 +234,33 @@ def verb_forms() -> frozenset[str]:
     return frozenset(forms)
 
 
+# Words that open a subordinate clause, whose subject may follow ("because Moscow fears", "that Isis controls").
+SUBORDINATORS = {"that", "because", "as", "if", "when", "while", "since", "although", "though", "unless", "until",
+                 "where", "whereas", "but"}
+# Words that start an object or infinitive: after "<name> <word in -s>" they make the -s word a verb ("China brings
+# a threat", "Moscow wants to talk"), not a plural noun ("EU pork imports rose").
+OBJECT_STARTERS = {"a", "an", "the", "its", "his", "her", "their", "to", "that", "it", "them", "him", "us", "no"}
+# Adverbs that may follow a name that is an agent or object ("fought Isis together", "Russia alone"); words in -ly are
+# adverbs too unless listed in LY_NOUNS ("the EU family", "a U.S. ally").
+ADVERBS = {"together", "again", "alone", "too", "instead", "first", "later", "earlier", "soon", "now", "then", "still",
+           "either", "anyway", "yet", "ahead", "back", "away", "abroad", "already", "also", "often", "last", "once"}
+LY_NOUNS = {"family", "assembly", "ally", "supply", "rally", "reply", "monopoly", "anomaly", "bully", "july", "italy",
+            "fly", "jelly", "belly", "folly", "tally", "lily", "holly", "melancholy"}
+# Irregular past tenses: "Hamas lost", "Isis fought", "the ministry sent", which do not end in -ed (forms that are
+# also common nouns, "cut", "bid", "cost", "set", are left out: "an EU bid").
+IRREGULAR_PAST = frozenset("""
+arose ate beat became began bent bit bled blew bore bought broke brought built burnt caught chose clung came crept
+dealt did drew dreamt drove drank dug fed fell fled flew fought forbade foresaw forgave forgot forsook froze gave got
+grew hung heard held hid kept knelt knew laid led leapt learnt left lent lost made meant met mistook overcame
+overheard overran overrode oversaw overthrew overtook paid ran rang rebuilt redrew retook rewrote rode sank sang sat
+sent shone shook showed shrank shut slept slid sold sought spent spoke sprang stood stole stuck stung strove struck
+swept swore swam swung taught told took tore threw understood undertook underwent upheld wept went withdrew withheld
+withstood won wore wrote put let quit
+""".split())
+
+
 def verb_like(word: str) -> bool:
-    return word in verb_forms() or (word.endswith("ed") and len(word) > 3)
+    return word in verb_forms() or (word.endswith("ed") and len(word) > 3) or word in IRREGULAR_PAST
 
 
 def present_verb_like(word: str) -> bool:

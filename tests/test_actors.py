@@ -44,11 +44,13 @@ def test_pronoun_goes_to_the_most_recent_person_subject(finder):
 
 def test_unlisted_person_from_apposition_and_surname_later(finder):
     text = ("Jian Badrakhan, vice chairman of the Kurdish Center for Studies, said the offer was serious. "
-            "Badrakhan added that talks would take months.")
+            "Badrakhan added that talks would take months. The Kurdish Center for Studies later denied it.")
     found = find(finder, text)
     assert ("Jian Badrakhan", "Jian Badrakhan") in found
     assert ("Badrakhan", "Jian Badrakhan") in found
-    assert ("Kurdish Center for Studies", "Kurdish Center for Studies") in found
+    # in the role phrase "vice chairman of ..." the center is no actor of its own; acting on its own, it is one
+    assert found.count(("Kurdish Center for Studies", "Kurdish Center for Studies")) == 1
+    assert found[-1] == ("Kurdish Center for Studies", "Kurdish Center for Studies")
 
 
 def test_unlisted_person_after_title_and_organization_by_keyword(finder):
@@ -112,3 +114,148 @@ def test_a_name_with_its_own_description_is_the_actor(finder):
 def test_they_opening_a_clause_refers_to_the_last_group_subject(finder):
     text = "The rebels rejected the offer. The talks failed, and they vowed to fight on."
     assert [name for word, name in find(finder, text) if word == "they"] == ["Rebels"]
+
+
+# -- rules added for recall and precision on news text (each with its own made-up sentences) ------------------------
+
+def test_pronoun_written_together_with_its_verb(finder):
+    text = "The Taliban lost ground. They're planning a comeback, and Senator Ana Ruiz says she's ready."
+    found = find(finder, text)
+    assert ("They", "Taliban") in found
+    assert ("she", "Ana Ruiz") in found
+
+
+def test_i_in_a_quote_with_a_contraction_is_the_speaker(finder):
+    found = find(finder, '"I\'m not leaving," Senator Ana Ruiz said.')
+    assert ("I", "Ana Ruiz") in found
+
+
+def test_a_person_says_i_and_a_body_says_we(finder):
+    assert ("We", "Coastal Farmers Union") in find(finder, '"We will strike," the Coastal Farmers Union said.')
+    found = find(finder, '"We will win and I will lead," Senator Ana Ruiz said.')
+    assert ("I", "Ana Ruiz") in found
+    assert "We" not in {word for word, _ in found}  # her party or country, not the senator herself
+
+
+def test_a_reopened_quote_does_not_flip_quote_tracking(finder):
+    text = ('Senator Ana Ruiz told reporters: "It is wrong. "The law must apply to all." '
+            'The Coastal Farmers Union disagreed. "I see no problem," Mayor Tom Hale said.')
+    assert ("I", "Tom Hale") in find(finder, text)
+
+
+def test_quote_speaker_named_before_a_distant_speech_verb(finder):
+    text = 'Ana Ruiz, a senator from the coastal district and a former judge, said: "I will vote no."'
+    assert ("I", "Ana Ruiz") in find(finder, text)
+    text = 'Ana Ruiz criticised the plan, saying "I cannot support it."'
+    assert ("I", "Ana Ruiz") in find(finder, text)
+
+
+def test_they_needs_no_verb_list_but_not_after_a_plural_noun(finder):
+    text = "The rebels rejected the offer, as they usually do."
+    assert ("they", "Rebels") in find(finder, text)
+    text = "The rebels freed the hostages after they paid a ransom."
+    assert "they" not in {word for word, _ in find(finder, text)}
+
+
+def test_country_after_a_compass_word_or_in_place_of_phrase_is_a_place(finder):
+    for text in ("Fighting resumed in northern Syria.", "Clashes spread to parts of Syria.",
+                 "Talks over Syria stalled.", "The camp lies north of Damascus."):
+        assert find(finder, text) == [], text
+
+
+def test_irregular_past_tense_after_a_name_is_a_verb(finder):
+    assert ("Hamas", "Hamas") in find(finder, "Hamas lost ground on Monday.")
+    assert ("Hezbollah", "Hezbollah") in find(finder, "Hezbollah fought the army for hours.")
+
+
+def test_adverb_after_a_name_does_not_make_it_a_modifier(finder):
+    assert ("Hezbollah", "Hezbollah") in find(finder, "The militias fought Hezbollah together last year.")
+
+
+def test_present_tense_verb_after_a_subordinator(finder):
+    assert ("Hezbollah", "Hezbollah") in find(finder, "Officials say that Hezbollah controls the border.")
+
+
+def test_speaking_groups_are_actors(finder):
+    assert ("Critics", "Critics") in find(finder, "Critics said the bill went too far.")
+    assert ("protesters", "Protesters") in find(finder, "Outside, protesters demanded new elections.")
+
+
+def test_unnamed_speaker_with_a_title_is_an_actor(finder):
+    found = find(finder, "The ministry declined to comment. The spokesman said talks would go on.")
+    assert ("The spokesman", "Unnamed spokesman") in found
+    assert ("a spokesman", "Unnamed spokesman") in find(finder, "The talks went on, a spokesman said.")
+    assert find(finder, "He met a spokesman for the club.") == []
+
+
+def test_armed_group_named_as_a_modifier_is_still_an_actor(finder):
+    assert ("Hezbollah", "Hezbollah") in find(finder, "Dozens of Hezbollah fighters crossed the river.")
+    assert "European Union" not in {name for _, name in find(finder, "EU pork imports rose sharply.")}
+
+
+def test_unnamed_sources_and_the_international_community(finder):
+    found = find(finder, "The deal is close, the sources said, and the international community agreed.")
+    assert ("the sources", "Sources") in found
+    assert ("the international community", "International community") in found
+
+
+def test_kurds_are_a_group_and_a_kurdish_name_keeps_its_adjective(finder):
+    found = find(finder, "The Kurds rejected the plan, and Kurdish forces withdrew from the town.")
+    assert ("Kurds", "Kurds") in found
+    assert ("Kurdish forces", "Kurdish forces") in found
+    assert ("Kurdish Center for Studies", "Kurdish Center for Studies") in find(
+        finder, "The Kurdish Center for Studies said the vote was fair.")
+
+
+def test_listed_name_after_a_sentence_opener(finder):
+    assert ("Trump", "Donald Trump") in find(finder, "When Trump first made the claim, few agreed.")
+
+
+def test_honorific_before_a_surname_that_is_an_ordinary_word(finder):
+    assert ("Stone", "Stone") in find(finder, "Mr Stone was charged with lying.")
+    assert ("Stone", "Stone") in find(finder, "But Mr Stone denied it.")
+
+
+def test_full_name_of_rare_words_that_acts_is_a_person(finder):
+    assert ("Orla Vantreeck", "Orla Vantreeck") in find(finder, "Orla Vantreeck is opposed to the plan.")
+    assert find(finder, "Orla Vantreeck contributed to this report.") == []
+
+
+def test_generic_actor_with_a_possessive(finder):
+    assert ("the government", "Government") in find(finder, "Critics attacked the government's plans.")
+
+
+def test_organization_in_a_role_phrase_is_not_an_actor(finder):
+    found = find(finder, "Ana Ruiz, a professor at the Coastal Policy Institute, said the plan was flawed.")
+    assert [name for _, name in found] == ["Ana Ruiz"]
+
+
+def test_plural_demonym_is_the_country_only_with_the(finder):
+    assert ("Americans", "United States") in find(finder, "The Americans rejected the proposal.")
+    assert find(finder, "Many Britons believe the pay gap is closing.") == []
+
+
+def test_unnamed_court_or_body_that_acts(finder):
+    assert ("A regional court", "Court") in find(finder, "A regional court sentenced him to six years.")
+    assert find(finder, "He went to a court hearing.") == []
+    assert ("the committee", "Committee") in find(finder, "Later the committee said the rules were clear.")
+
+
+def test_name_after_a_locative_preposition_is_a_place_not_a_speaker(finder):
+    assert find(finder, "Families from Ghoutaville said the shelling went on.") == []
+
+
+def test_word_in_s_with_an_object_after_a_name_is_a_verb(finder):
+    assert ("China", "China") in find(finder, "Officials discussed the risks China poses to the region.")
+    assert "European Union" not in {name for _, name in find(finder, "Analysts said EU pork imports rose.")}
+
+
+def test_country_addressed_after_to_is_not_a_place(finder):
+    assert ("U.S.", "United States") in find(finder, "Pyongyang is not interested in talking to the U.S. now.")
+    assert find(finder, "Flights to Moscow resumed.") == []
+
+
+def test_unlisted_name_with_the_that_speaks_is_a_body_not_a_person(finder):
+    text = "The Ravenswick said on Monday the plan was flawed."
+    mentions = finder.find(text, split_sentences(text))
+    assert [(m.text, m.actor.type) for m in mentions] == [("Ravenswick", "organization")]
