@@ -99,8 +99,8 @@ def options_spec(model: str | Path = "default", actors: str | Path | None = None
     incompatible model fails before any work starts; the workers load the model itself (and check its
     file hashes). Used when the work goes to worker processes, where this process needs no model.
     """
-    from .model import read_manifest, resolve_model_path
     from .limits import DEFAULT_MAX_LENGTH
+    from .model import read_manifest, resolve_model_path
 
     directory = resolve_model_path(model)
     read_manifest(directory)
