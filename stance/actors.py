@@ -28,14 +28,16 @@ from dataclasses import dataclass, field
 
 from .gazetteer import ACTOR_TYPES, Actor, Gazetteer, load_actor_list, slugify
 from .text import tokenize
-from .wordlists import (ADDRESS_VERBS, ADVERBS, ANAPHOR_NOUNS, BARE_GENERIC, BUILDING_PREPOSITIONS, CLAUSE_OPENERS, CREDIT_VERBS,
-                        DASHES, DESCRIPTOR_HEADS, FAMILY_NAME_FIRST, FUNCTION_WORDS, GENERIC_NOUNS,
-                        GENERIC_WORDS_WITH_POSSESSIVES, GROUP_NOUNS_COUNTRY, GROUP_NOUNS_FORCES, GROUP_WORDS,
-                        HIGH_OFFICES, HONORIFICS, LOCATIVE, LY_NOUNS, NEUTER_PRONOUNS, NOT_NAMES, OBJECT_STARTERS,
-                        ORG_PLACE_PREPOSITIONS, ORG_WORDS, PARTICLES, PLACE_OF_NOUNS, PLURAL_PEOPLE, PLURAL_PRONOUNS,
-                        POSSESSIVE, PRONOUNS, PRONOUN_CONTRACTIONS, QUOTE_VERBS, REGION_WORDS, REPORTING_NOUNS,
-                        SPEECH_VERBS, STATELESS_GROUPS, SUBORDINATORS, TITLE_HEADS, TITLE_MODIFIERS, TOPIC_PREPOSITIONS,
-                        WEAK_AUXILIARIES, common_words, present_verb_like, verb_forms, verb_like)
+from .wordlists import (ADDRESS_VERBS, ADJECTIVE_TITLES, ADVERBS, ANAPHOR_NOUNS, ANAPHOR_PLACE_WORDS, BARE_GENERIC,
+                        BUILDING_PREPOSITIONS, CLAUSE_OPENERS, COMPASS_POINTS, CREDIT_VERBS, DASHES, DESCRIPTOR_HEADS,
+                        FAMILY_NAME_FIRST, FUNCTION_WORDS, GENERIC_NOUNS, GENERIC_WORDS_WITH_POSSESSIVES,
+                        GROUP_NOUNS_COUNTRY, GROUP_NOUNS_FORCES, GROUP_WORDS, HIGH_OFFICES, HONORIFICS, LOCATIVE,
+                        LY_NOUNS, NEUTER_PRONOUNS, NOT_NAMES, OBJECT_STARTERS, ORG_PLACE_PREPOSITIONS, ORG_WORDS,
+                        PARTICLES, PLACE_OF_NOUNS, PLURAL_PEOPLE, PLURAL_PRONOUNS, POSSESSIVE, PRONOUNS,
+                        PRONOUN_CONTRACTIONS, QUOTE_VERBS, REGION_WORDS, REPORTING_NOUNS, ROLE_PREPOSITIONS,
+                        ROLE_VERBS, SELF_PRONOUNS, SPEECH_VERBS, STATELESS_GROUPS, SUBORDINATORS, TELL_VERBS,
+                        TITLE_HEADS, TITLE_MODIFIERS, TOPIC_PREPOSITIONS, WEAK_AUXILIARIES, common_words,
+                        present_verb_like, verb_forms, verb_like)
 
 # Actor, Gazetteer, load_actor_list, slugify and ACTOR_TYPES live in stance.gazetteer; they are re-exported here.
 __all__ = ["Actor", "Gazetteer", "ActorFinder", "FoundMention", "ACTOR_TYPES", "slugify", "load_actor_list"]
@@ -108,13 +110,86 @@ def _bare(token: str) -> str:
     return POSSESSIVE.sub("", token) if ("'" in token or "\u2019" in token) else token
 
 
-def _in_role_phrase(lower: list[str], a: int) -> bool:
-    """Whether the name starting at ``a`` ends a role phrase: "director of [the] ...", "a professor at ...", "adviser
-    for ...". Like "Kremlin spokesman Dmitry Peskov", the organization in a person's role is no actor of its own."""
+def _in_role_phrase(sentence: _Sentence, a: int) -> bool:
+    """Whether the name starting at ``a`` ends the role phrase of a named person: "Gregory Brew, an analyst at the
+    Eurasia Group", "Rogier Creemers, assistant professor in Chinese studies at Leiden University", "Joao Pinto, the
+    former director of Guinea-Bissau's National Institute", "Martin Kelly of EOS Risk Group", "a spokesman for the
+    committee, Brad Woods,". Like "Kremlin spokesman Dmitry Peskov", the organization in a person's role is no actor of
+    its own (GUIDELINES §3). Without a named person the body acts through its role holder ("a spokesman for the Home
+    Office said": GUIDELINES §2), and "the director of the FBI" is a title phrase that mentions the FBI."""
+    tokens, lower = sentence.tokens, sentence.lower
     k = a - 1
     if k >= 0 and lower[k] == "the":
         k -= 1
-    return k >= 1 and lower[k] in ("of", "at", "for") and _bare(lower[k - 1]).rstrip(".") in TITLE_HEADS
+    if k >= 1 and _is_possessive(tokens[k]) and _is_name_token(tokens[k]):
+        k -= 1  # "director of Guinea-Bissau's National Institute"
+        if k >= 0 and lower[k] == "the":
+            k -= 1
+    if k < 1 or lower[k] not in ROLE_PREPOSITIONS:
+        return False
+    x = k - 1
+    if lower[k] == "of" and _is_name_token(tokens[x]) and _bare(lower[x]).rstrip(".") not in TITLE_HEADS:
+        end = sentence.spans[x][1]  # "Martin Kelly of EOS Risk Group"
+        return any(m.end == end and m.actor.type == "person" for m in sentence.mentions)
+    # the title that the preposition belongs to, a few words back within the phrase
+    head = None
+    y = x
+    while y >= 0 and x - y < 12:
+        word = _bare(lower[y]).rstrip(".")
+        if word in TITLE_HEADS and (lower[y + 1] in ROLE_PREPOSITIONS or lower[y + 1] in ("and", "&") or
+                                    _bare(lower[y + 1]).rstrip(".") in _TITLE_WORDS or _is_name_token(tokens[y + 1])):
+            head = y  # a title, not an adjective ("the official name of China")
+        elif lower[y] in (",", ";", ":", "(", '"', "\u201c", "\u201d") or word in SPEECH_VERBS \
+                or word in WEAK_AUXILIARIES or word in ROLE_VERBS:
+            break
+        y -= 1
+    if head is None:
+        return False
+    # a named person in apposition before the title ("Gregory Brew, a senior Iran analyst at ..."), a role given to
+    # someone ("was elected chairman of the Republican Governors Association", "served as head of") ...
+    if y >= 1 and lower[y] in (",", "(") and _is_name_token(tokens[y - 1]) and lower[y - 1] not in NOT_NAMES:
+        return True
+    if y >= 0 and lower[y] in ROLE_VERBS:
+        return True
+    # ... or after the phrase ("a spokesman for the committee, Brad Woods, said")
+    z = a
+    while z < len(tokens) and _is_name_token(tokens[z]):
+        z += 1
+    return z + 1 < len(tokens) and lower[z] == "," and _is_name_token(tokens[z + 1]) and lower[z + 1] not in NOT_NAMES
+
+
+def _qualifies_person_title(sentence: _Sentence, a: int, b: int) -> bool:
+    """Whether the name tokens[a:b] only qualifies a person's title (GUIDELINES §3, role compounds): a title follows it
+    and then the person's name ("Taliban Foreign Ministry spokesman Abdul Balkhi", "Israel's military spokesman, Avichay
+    Adraee"), or the name and title are an apposition to a named person ("Richard Armitage, former U.S. deputy
+    secretary of state, said", "Sam Lee, a Labour MP,"). Not role compounds: "a Labour spokesman said" (the institution
+    speaks), and title phrases with "the" or a possessive, which are mentions of the person themselves ("the Tory leader
+    said", "Rex Tillerson, the US secretary of state,", "Russia's president, Vladimir Putin")."""
+    tokens, lower = sentence.tokens, sentence.lower
+    n = len(tokens)
+    length = _title_run_length(lower[b:b + 5])
+    if not length:
+        return False
+    e = b + length
+    if e < n and _is_name_token(tokens[e]) and lower[e].rstrip(".") not in NOT_NAMES \
+            and _bare(lower[e]) not in _TITLE_WORDS and _bare(lower[e]) not in ORG_WORDS:
+        return True  # (but "Ukraine's General Staff said" is a body of Ukraine)
+    if _is_possessive(tokens[b - 1]):
+        return False
+    s = a - 1
+    while s >= 0 and lower[s] in TITLE_MODIFIERS and lower[s] != "the" and not _is_name_token(tokens[s]):
+        s -= 1
+    if s >= 0 and lower[s] in ("a", "an"):
+        s -= 1
+    return s >= 1 and lower[s] == "," and _is_name_token(tokens[s - 1]) and lower[s - 1] not in NOT_NAMES \
+        and not (e < n and verb_like(lower[e]))
+
+
+def _modifies_noun(word: str) -> bool:
+    """Whether ``word`` (lowercased) after a title word or name is a common noun it modifies ("a major concern", "the
+    chief Brexit negotiator", "the official English name"), rather than a verb, a function word or another title."""
+    return (word.isalpha() and word in common_words() and not verb_like(word) and word not in FUNCTION_WORDS
+            and not _adverb(word) and _bare(word) not in _TITLE_WORDS and word not in SELF_PRONOUNS)
 
 
 def _addressed(lower: list[str], a: int) -> bool:
@@ -287,7 +362,11 @@ class ActorFinder:
         tokens = sentence.tokens
         if not tokens or not (tokens[0].isupper() and len(tokens[0]) > 1 and tokens[0][0].isalpha()):
             return
+        spans = sentence.spans
         for k, token in enumerate(tokens[:14]):
+            if token in DASHES and 0 < k < len(tokens) - 1 and spans[k - 1][1] == spans[k][0] \
+                    and spans[k][1] == spans[k + 1][0]:
+                continue  # a hyphen inside a name ("PORT-AU-PRINCE"), not the dash that ends the dateline
             if token in DASHES or token == ":":
                 if k == 0:
                     return
@@ -302,8 +381,8 @@ class ActorFinder:
                     if capital is not None and capital.type == "country":
                         state.home_country = capital
                 return
-            if token[:1].islower() and token not in ("de", "del", "al", "el", "la"):
-                return
+            if token[:1].islower() and token not in ("de", "del", "al", "el", "la", "of", "the"):
+                return  # ("GOMA, Democratic Republic of the Congo (Wire) -" is a dateline)
 
     # -- chunks of capitalized words --------------------------------------------------------------------
     def _parse_chunk(self, sentence: _Sentence, i: int, j: int, state: _DocumentState) -> None:
@@ -346,6 +425,7 @@ class ActorFinder:
                 k += 1
         pending_affiliation: Actor | None = None
         pending_title = ""
+        pending_owner: int | None = None
         skip_next = False
         for index, (a, b, actor, kind) in enumerate(pieces):
             next_piece = pieces[index + 1] if index + 1 < len(pieces) else None
@@ -366,8 +446,9 @@ class ActorFinder:
                             self._add(sentence, state, prev[0], prev[1], pending_affiliation, "role")
                             pending_affiliation = None
                         continue
-                self._unlisted(sentence, a, b, state, title=pending_title, affiliation=pending_affiliation)
-                pending_title, pending_affiliation = "", None
+                self._unlisted(sentence, a, b, state, title=pending_title, affiliation=pending_affiliation,
+                               owner=pending_owner)
+                pending_title, pending_affiliation, pending_owner = "", None, None
                 continue
             after_next = pieces[index + 2] if index + 2 < len(pieces) else None
             next_is_name = next_piece is not None and (
@@ -395,10 +476,11 @@ class ActorFinder:
                 continue
             if next_is_name or lowercase_title_then_name:
                 pending_affiliation = actor
+                pending_owner = a if _is_possessive(tokens[b - 1]) else None
                 continue
             if _is_possessive(tokens[b - 1]) and next_piece is not None and next_piece[2] is None and any(
                     _bare(w) in ORG_WORDS for w in lower[next_piece[0]:next_piece[1]]):
-                pending_affiliation = actor  # "Peru's Health Ministry"
+                pending_affiliation, pending_owner = actor, a  # "Peru's Health Ministry"
                 continue
             if actor.type == "country" and not _is_possessive(tokens[b - 1]) and next_piece is not None \
                     and next_piece[2] is None and _bare(lower[next_piece[1] - 1]) in ORG_WORDS \
@@ -475,16 +557,32 @@ class ActorFinder:
         before2 = lower[a - 2] if a > 1 else ""
         after = lower[b] if b < len(lower) else ""
         possessive = _is_possessive(tokens[b - 1])
+        if _qualifies_person_title(sentence, a, b):
+            return False  # "Taliban Foreign Ministry spokesman Abdul Balkhi": the person is the actor
         if actor.type == "country":
+            if _in_role_phrase(sentence, a):
+                return False  # "Recep Tayyip Erdogan, the president of Turkey": the country in a person's role
             place = before in LOCATIVE or before in REGION_WORDS or before in TOPIC_PREPOSITIONS \
+                or (before in COMPASS_POINTS and tokens[a - 1].islower()) \
                 or (before == "the" and before2 in LOCATIVE) or (before == "of" and before2 in PLACE_OF_NOUNS)
             if place and _addressed(lower, a):
                 place = False  # "talking to the U.S.", "appealed to Moscow": the country is addressed, not a place
             if not place and before in (",", "and", "or") and sentence.skipped_places and sentence.skipped_places[-1] == a - 1:
                 place = True  # "ministers from Britain, Canada and France"
+            if not place and before == "," and a > 2 and _is_name_token(tokens[a - 2]) \
+                    and not sentence.consumed[a - 2] and not possessive and not after[:1].isalnum() \
+                    and lower[a - 2] not in NOT_NAMES and not self._known(tokens[a - 2]):
+                place = True  # "an attack in Benghazi, Libya, ...", "Northcote, Victoria, Australia": the town's
+                # country
+            if not place and kind == "capital" and (before in ("capital", "city") or (
+                    before == "," and before2 in ("capital", "city"))):
+                place = True  # "the Czech capital, Prague": the city itself
             if place:
                 sentence.skipped_places.append(b)
                 return False
+            if before in ("a", "an") and not possessive and not _title_run_length(lower[b:b + 4]) \
+                    and after not in GROUP_NOUNS_COUNTRY and after not in GROUP_NOUNS_FORCES:
+                return False  # "a U.S. radar base", "a London hospice" (but "a U.S. official said")
             if kind == "capital" and not possessive:
                 if tokens[a].isupper() and len(tokens[a]) > 3:
                     return False
@@ -494,7 +592,7 @@ class ActorFinder:
                     return False  # "Greenwich, London"
             return possessive or not self._attributive(lower, b, a)
         # institutions and groups
-        if actor.type == "organization" and _in_role_phrase(lower, a):
+        if actor.type == "organization" and _in_role_phrase(sentence, a):
             return False  # "Gregory Brew, an analyst at the Eurasia Group": the person's employer, not an actor here
         if actor.affiliation is None and actor.type != "group" and (
                 before in ORG_PLACE_PREPOSITIONS or (before == "the" and before2 in ORG_PLACE_PREPOSITIONS)):
@@ -530,8 +628,10 @@ class ActorFinder:
         return actor is not None and actor.type == "person"
 
     def _unlisted(self, sentence: _Sentence, a: int, b: int, state: _DocumentState, title: str = "",
-                  affiliation: Actor | None = None) -> None:
-        """Decide whether the name tokens[a:b] (in no list) is an actor, and which kind."""
+                  affiliation: Actor | None = None, owner: int | None = None) -> None:
+        """Decide whether the name tokens[a:b] (in no list) is an actor, and which kind. ``owner`` is where a possessive
+        owner of an organization name starts ("Peru's" in "Peru's Health Ministry"): the mention is the whole name
+        (GUIDELINES §3)."""
         if not self.find_unlisted:
             return
         tokens, lower = sentence.tokens, sentence.lower
@@ -559,11 +659,14 @@ class ActorFinder:
         head = words[words.index("of") - 1] if "of" in words[1:] else words[words.index("for") - 1] if "for" in words[1:] else words[-1]
         org_word = _bare(head) in ORG_WORDS
         if org_word:
-            if b - a >= 2 and not (b - a == 2 and words[0] in ("the", "a")) and not _in_role_phrase(lower, a):
+            if b - a >= 2 and not (b - a == 2 and words[0] in ("the", "a")) and not _in_role_phrase(sentence, a) \
+                    and not _qualifies_person_title(sentence, a, b):
                 kind = "group" if _bare(words[-1]) in GROUP_WORDS else "organization"
                 name = " ".join(tokens[a:b - 1] + [_bare(tokens[b - 1])])
-                self._add(sentence, state, a, b, Actor(slugify(name), name, kind,
-                                                       affiliation.affiliation if affiliation else None), "unlisted organization")
+                start = owner if owner is not None and owner < a and not any(sentence.consumed[owner:a]) else a
+                self._add(sentence, state, start, b, Actor(slugify(name), name, kind,
+                                                           affiliation.affiliation if affiliation else None),
+                          "unlisted organization")
             return
         if not all(_is_name_token(t) or t.lower() in PARTICLES for t in tokens[a:b]) or b - a > 4:
             return
@@ -602,8 +705,12 @@ class ActorFinder:
                 or all(part in common_words() for part in _bare(w).split("-")) for w in words)  # "Resource-rich"
         if not (title or apposition or speaker or known_first_name or full_name_acts):
             return
-        if not title and a > 0 and lower[a - 1] in LOCATIVE:
-            return  # "people from Ghouta said", "those inside Afrin say": a place before the verb, not a speaker
+        if not title and a > 0 and (lower[a - 1] in LOCATIVE or (
+                lower[a - 1] == "of" and a > 1 and lower[a - 2] in PLACE_OF_NOUNS)):
+            return  # "people from Ghouta said", "those inside Afrin say", "the province of Nangarhar": a place
+        if single and b < len(lower) and not _is_possessive(tokens[a]) and (
+                _bare(lower[b]) in TITLE_HEADS or (title in ADJECTIVE_TITLES and _modifies_noun(lower[b]))):
+            return  # "the chief Brexit negotiator", "the official English name": the word qualifies a noun
         if not title and not apposition and a > 0 and lower[a - 1] == "the":
             # "the Guardian said", "the Jairan reported": a name with "the" is a body (or a ship), not a person whose
             # surname would be looked for later in the document
@@ -628,11 +735,11 @@ class ActorFinder:
         if k < len(tokens) and lower[k] in ("a", "an", "the", "his", "her", "their"):
             k += 1
         for start in range(k, min(k + 4, len(tokens))):
+            if lower[start] in (",", ".", "and"):
+                break  # "website Seasearcher, VOA and Dubai-based analyst Martin Kelly": the title is someone else's
             length = _title_run_length(lower[start:start + 5])
             if length:
                 return " ".join(_bare(w) for w in lower[start:start + length])
-            if lower[start] in (",", "."):
-                break
         return ""
 
     def _remember_title(self, actor: Actor, title: str, state: _DocumentState) -> None:
@@ -690,11 +797,16 @@ class ActorFinder:
         state.quote_open = open_quote
         speaker = None
         index_of = {span[0]: x for x, span in enumerate(sentence.spans)} if sentence.mentions else {}
+        if any(inside):  # "it" inside a quote is the speaker's matter, not the body the story is about
+            sentence.mentions = [m for m in sentence.mentions if not (
+                m.via == "pronoun" and inside[index_of[m.start]] and m.text.lower() == "it")]
         for mention in sentence.mentions:
             k = index_of[mention.start]
             if inside[k]:
                 continue
             end = next((x for x in range(k, len(tokens)) if sentence.spans[x][1] >= mention.end), k)
+            if k and (lower[k - 1] in TELL_VERBS or (lower[k - 1] == "the" and k > 1 and lower[k - 2] in TELL_VERBS)):
+                continue  # "Allah Ditta told VOA": the one told is the listener, not the speaker
             window = lower[max(0, k - 2):k] + lower[end + 1:end + 4]
             if any(w in SPEECH_VERBS for w in window):
                 speaker = mention.actor
@@ -795,7 +907,8 @@ class ActorFinder:
             if end < len(tokens) and (_is_name_token(tokens[end]) or lower[end] == "of"):
                 k = start + 1
                 continue
-            if noun in BARE_GENERIC and start == k and end < len(tokens) and verb_like(lower[end]) and \
+            according = k >= 2 and lower[k - 1] == "to" and lower[k - 2] == "according"  # "according to analysts"
+            if noun in BARE_GENERIC and start == k and (according or end < len(tokens) and verb_like(lower[end])) and \
                     (k == 0 or not _is_name_token(tokens[k - 1]) or lower[k - 1] in NOT_NAMES):  # "Some critics said"
                 self._add(sentence, state, k, end, self._generic_actor(noun, state), "generic")
                 k = end
@@ -806,7 +919,9 @@ class ActorFinder:
                 self._add(sentence, state, start, end, actor, "generic")
                 k = end
                 continue
-            if noun in ANAPHOR_NOUNS and start < k and lower[start] == "the":
+            if noun in ANAPHOR_NOUNS and start < k and lower[start] == "the" and not (
+                    start > 0 and lower[start - 1] in ANAPHOR_PLACE_WORDS) and not _in_role_phrase(sentence, start + 1):
+                # (not "a debate in the party", "redistributed across the bloc", "chairman of the organisation, said")
                 actor = self._recent_named(noun, state)
                 if actor is None and end < len(tokens) and verb_like(lower[end]):
                     # "the committee said", "the company denied": a body that acts, even with no name seen before
@@ -890,12 +1005,20 @@ class ActorFinder:
                 k += 1
                 continue
             end = m + length
-            if end < len(tokens) and (_is_name_token(tokens[end]) or lower[end] == "of"):
+            if length == 1 and lower[m] in ADJECTIVE_TITLES and end < len(tokens) and _modifies_noun(lower[end]) \
+                    and not present_verb_like(lower[end]):
+                k += 1
+                continue  # "a major concern", "the general area", "the official name": an adjective, not a title
+            title_end = end
+            if country is None and end < len(tokens) and lower[end] == "of" and \
+                    (of_country := self._country_after_of(sentence, end)) is not None:
+                country, end = of_country  # "the president of Turkey" is "the Turkish president"
+            elif end < len(tokens) and (_is_name_token(tokens[end]) or lower[end] == "of"):
                 k += 1
                 continue
-            heads = _title_heads(" ".join(lower[m:end]))
+            heads = _title_heads(" ".join(lower[m:title_end]))
             actor = None if indefinite else self._recent_titled(heads, country, state)
-            title = " ".join(_bare(w) for w in lower[m:end])
+            title = " ".join(_bare(w) for w in lower[m:title_end])
             if actor is None and self.find_unlisted and not indefinite:
                 actor = self._untitled_office(heads, country, state, title)
             if actor is None and self.find_unlisted and self._speaks(lower, k, end):
@@ -905,6 +1028,24 @@ class ActorFinder:
             if actor is not None:
                 self._add(sentence, state, k, end, actor, "title")
             k = end
+
+    def _country_after_of(self, sentence: _Sentence, of: int) -> tuple[Actor, int] | None:
+        """The country named right after "of" at ``of`` ("the president of [the] United States") and where its name
+        ends; None if no country follows, or if it owns something ("the head of Iran's war headquarters")."""
+        tokens = sentence.tokens
+        x = of + 1
+        if x < len(tokens) and sentence.lower[x] == "the":
+            x += 1
+        for length in range(min(self.gazetteer.max_length, len(tokens) - x), 0, -1):
+            found = self.gazetteer.lookup(tuple(tokens[x:x + length]))
+            if found is not None:
+                after = x + length
+                if found.type != "country" or any(sentence.consumed[x:after]) or (after < len(tokens) and (
+                        _is_name_token(tokens[after]) or tokens[after] in DASHES
+                        or self._attributive(sentence.lower, after, x))):
+                    return None  # "the director of the UK surveillance agency": the country names a part of it
+                return found, x + length
+        return None
 
     @staticmethod
     def _speaks(lower: list[str], a: int, b: int) -> bool:

@@ -23,17 +23,40 @@ from pathlib import Path
 LOCATIVE = {"in", "at", "into", "inside", "outside", "throughout", "near", "within", "around", "via", "through", "across",
             "from", "to", "toward", "towards",
             "visit", "visited", "visiting", "visits", "entered", "arrived", "flew", "fled", "landed", "toured", "travelled",
-            "traveled", "returned", "based", "born", "stationed", "deployed"}
+            "traveled", "returned", "based", "born", "stationed", "deployed", "leave", "leaves", "leaving", "left",
+            "depart", "departs", "departed", "departing"}
 # Compass and area words before a country make it a region, not an agent ("in northern Syria", "north-east Syria").
 REGION_WORDS = {"northern", "southern", "eastern", "north-east", "north-eastern", "northeast", "northeastern",
                 "north-west", "north-western", "northwest", "northwestern", "south-east", "south-eastern", "southeast",
-                "southeastern", "south-west", "south-western", "southwest", "southwestern", "neighbouring", "neighboring"}
+                "southeastern", "south-west", "south-western", "southwest", "southwestern", "neighbouring",
+                "neighboring", "western", "central", "bordering", "facing"}
+# Compass points that make a region only when written in lower case ("north London", but "North Korea").
+COMPASS_POINTS = {"north", "south", "east", "west"}
 # Nouns that make "of <country>" a place or its population: "parts of Syria", "north of Damascus", "out of Iraq",
 # "the people of Syria".
 PLACE_OF_NOUNS = {"out", "part", "parts", "north", "south", "east", "west", "rest", "area", "areas", "region", "regions",
                   "territory", "territories", "city", "cities", "capital", "province", "provinces", "border", "borders",
                   "outside", "inside", "corner", "corners", "map", "coast", "interior", "heart", "people", "citizens",
-                  "residents", "soil", "skies", "streets"}
+                  "residents", "soil", "skies", "streets", "port", "town", "village", "district", "county",
+                  # parts and amounts of a country: "one of Italy's worst-hit areas", "half of Syria", "90 pct
+                  # of Uganda's exports", "the outskirts of Damascus"
+                  "one", "half", "all", "most", "much", "pct", "percent", "per", "majority", "third", "thirds",
+                  "two-thirds", "quarter", "swath", "swaths", "size", "outskirts", "suburb", "suburbs", "edge", "tour"}
+# Prepositions that attach an employer to a person's role ("an analyst at the Eurasia Group", "director of X").
+ROLE_PREPOSITIONS = {"of", "at", "for", "from", "in", "with"}
+# Words that give a person a role ("was elected chairman of X", "served as head of X", "became director at X").
+ROLE_VERBS = {"is", "was", "as", "became", "becomes", "named", "elected", "appointed", "nominated"}
+# Speech verbs whose object is the listener ("X told VOA"): the mention after them does not speak.
+TELL_VERBS = {"told", "tell", "tells", "telling", "informed", "informing", "briefed", "briefing", "asked", "asking"}
+# Title words that are also adjectives: before a common noun they are not a title ("a major concern", "the general
+# area", "the official name", "the chief Brexit negotiator").
+ADJECTIVE_TITLES = {"major", "general", "chief", "official", "head", "executive", "principal", "lead", "senior",
+                    "deputy", "acting", "special"}
+# Words after which "the party", "the bloc" is a place or a setting, not the body acting ("a debate in the party",
+# "redistributed across the bloc", "veterans have left the company").
+ANAPHOR_PLACE_WORDS = {"in", "across", "outside", "into", "at", "among", "throughout", "left", "leave", "leaving"}
+# Reflexive pronouns, which may follow a title or name without making it a modifier ("the president himself").
+SELF_PRONOUNS = {"himself", "herself", "itself", "themselves", "myself", "ourselves", "yourself"}
 # Words after which a country is the topic of something, not an agent ("talks over Syria").
 TOPIC_PREPOSITIONS = {"over"}
 # Verbs after which "to <country>" addresses the country rather than naming a place ("talking to the U.S.").
@@ -224,11 +247,17 @@ def common_words() -> frozenset[str]:
     return frozenset(path.read_text(encoding="utf-8").split())
 
 
+# Verbs of thinking and wanting that are rarely nouns ("experts think", "analysts see", "they know"): the stance cues
+# hold most verbs a subject can take, but not these plain forms.
+COGNITION_VERBS = {"think", "see", "sees", "know", "knows", "want", "feel", "feels", "seem", "seems", "understand",
+                   "understands", "recognise", "recognises", "recognize", "recognizes", "remain", "remains", "wish"}
+
+
 @functools.lru_cache(maxsize=1)
 def verb_forms() -> frozenset[str]:
     from .features import CUES
 
-    forms = set(SPEECH_VERBS) | AUXILIARIES
+    forms = set(SPEECH_VERBS) | AUXILIARIES | COGNITION_VERBS
     for cue_forms in CUES.values():
         forms |= {f for f in cue_forms if " " not in f}
     return frozenset(forms)
