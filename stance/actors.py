@@ -30,14 +30,14 @@ from .gazetteer import ACTOR_TYPES, Actor, Gazetteer, load_actor_list, slugify
 from .text import tokenize
 from .wordlists import (ADDRESS_VERBS, ADJECTIVE_TITLES, ADVERBS, ANAPHOR_NOUNS, ANAPHOR_PLACE_WORDS, BARE_GENERIC,
                         BUILDING_PREPOSITIONS, CLAUSE_OPENERS, COMPASS_POINTS, CREDIT_VERBS, DASHES, DESCRIPTOR_HEADS,
-                        FAMILY_NAME_FIRST, FUNCTION_WORDS, GENERIC_NOUNS, GENERIC_WORDS_WITH_POSSESSIVES,
+                        FAMILY_NAME_FIRST, FUNCTION_WORDS, GENERIC_NOUNS, GENERIC_WORDS_WITH_POSSESSIVES, GIVING_VERBS,
                         GROUP_NOUNS_COUNTRY, GROUP_NOUNS_FORCES, GROUP_WORDS, HIGH_OFFICES, HONORIFICS, LOCATIVE,
                         LY_NOUNS, NEUTER_PRONOUNS, NOT_NAMES, OBJECT_STARTERS, ORG_PLACE_PREPOSITIONS, ORG_WORDS,
                         PARTICLES, PLACE_OF_NOUNS, PLURAL_PEOPLE, PLURAL_PRONOUNS, POSSESSIVE, PRONOUNS,
                         PRONOUN_CONTRACTIONS, QUOTE_VERBS, REGION_WORDS, REPORTING_NOUNS, ROLE_PREPOSITIONS,
-                        ROLE_VERBS, SELF_PRONOUNS, SPEECH_VERBS, STATELESS_GROUPS, SUBORDINATORS, TELL_VERBS,
-                        TITLE_HEADS, TITLE_MODIFIERS, TOPIC_PREPOSITIONS, WEAK_AUXILIARIES, common_words,
-                        present_verb_like, verb_forms, verb_like)
+                        ROLE_VERBS, SEAT_NOUNS, SELF_PRONOUNS, SPEECH_VERBS, STANCE_GOVERNORS, STATELESS_GROUPS,
+                        SUBORDINATORS, TELL_VERBS, TITLE_HEADS, TITLE_MODIFIERS, TOPIC_PREPOSITIONS, WEAK_AUXILIARIES,
+                        common_words, present_verb_like, verb_forms, verb_like)
 
 # Actor, Gazetteer, load_actor_list, slugify and ACTOR_TYPES live in stance.gazetteer; they are re-exported here.
 __all__ = ["Actor", "Gazetteer", "ActorFinder", "FoundMention", "ACTOR_TYPES", "slugify", "load_actor_list"]
@@ -198,6 +198,34 @@ def _addressed(lower: list[str], a: int) -> bool:
     if k >= 0 and lower[k] == "the":
         k -= 1
     return k >= 1 and lower[k] == "to" and lower[k - 1] in ADDRESS_VERBS
+
+
+# Two-word governors of "to <country>": "in response to Ankara's purchase", "caved in to Pyongyang's pressure".
+_GOVERNOR_PAIRS = frozenset([("response", "in")] + [("in", verb) for verb in (
+    "cave", "caves", "caved", "caving", "give", "gives", "gave", "giving", "given", "bow", "bowed", "bowing")])
+
+
+def _stance_target(lower: list[str], a: int) -> bool:
+    """Whether the country at ``a``, after a preposition that usually makes it a place, is the source or target of a
+    stance, pressure, relation or gift: "a growing threat from China", "closer ties to Beijing", "a trump card over
+    Washington", "donated vaccines to the Philippines", "the government in Kabul"."""
+    k = a - 1
+    if k >= 0 and lower[k] == "the":
+        k -= 1
+    if k < 1:
+        return False
+    prep, g = lower[k], k - 1
+    if lower[g] in _QUOTE_MARKS and g > 0:
+        g -= 1  # a "Christmas gift" to the U.S.
+    governor = lower[g]
+    words = STANCE_GOVERNORS.get(prep)
+    if words is not None and governor in words:
+        return True
+    if prep == "to" and g > 0 and (governor, lower[g - 1]) in _GOVERNOR_PAIRS:
+        return True  # "in response to Ankara's purchase" (not "a regional response to U.S. tariffs"), "caved in to"
+    if prep == "to":
+        return any(w in GIVING_VERBS for w in lower[max(0, k - 4):k])
+    return prep == "in" and governor in SEAT_NOUNS and g > 0 and lower[g - 1] == "the"
 
 
 def _adverb(word: str) -> bool:
@@ -565,8 +593,9 @@ class ActorFinder:
             place = before in LOCATIVE or before in REGION_WORDS or before in TOPIC_PREPOSITIONS \
                 or (before in COMPASS_POINTS and tokens[a - 1].islower()) \
                 or (before == "the" and before2 in LOCATIVE) or (before == "of" and before2 in PLACE_OF_NOUNS)
-            if place and _addressed(lower, a):
-                place = False  # "talking to the U.S.", "appealed to Moscow": the country is addressed, not a place
+            if place and (_addressed(lower, a) or (
+                    _stance_target(lower, a) and not _title_run_length(lower[b:b + 4]))):
+                place = False  # "talking to the U.S.", "a threat from China": the country is addressed or acts
             if not place and before in (",", "and", "or") and sentence.skipped_places and sentence.skipped_places[-1] == a - 1:
                 place = True  # "ministers from Britain, Canada and France"
             if not place and before == "," and a > 2 and _is_name_token(tokens[a - 2]) \

@@ -337,3 +337,45 @@ def test_anaphor_as_a_setting_or_in_a_role_phrase(finder):
 def test_apposition_title_of_another_person_after_and(finder):
     text = "Data from the website Seasearcher, VOA and analyst Martin Kelly showed the ship."
     assert "Seasearcher" not in [m[0] for m in find(finder, text)]
+
+
+# -- round 3: countries that are the source or target of a stance, pressure, relation or gift
+
+
+@pytest.mark.parametrize("text, country", [
+    ("Tokyo sees a growing threat from China.", "China"),
+    ("The plan drew pressure from Moscow.", "Moscow"),
+    ("Manila moved closer to Beijing last year.", "Beijing"),
+    ("The test was a \"holiday gift\" to the U.S. and nothing more.", "U.S."),
+    ("The base is a trump card over Washington.", "Washington"),
+    ("Critics noted a shift toward Moscow.", "Moscow"),
+    ("He took a swipe at Washington.", "Washington"),
+    ("Congress opened an investigation into Russia.", "Russia"),
+])
+def test_country_governed_by_a_word_of_stance_or_relation(finder, text, country):
+    assert country in [m[0] for m in find(finder, text)]
+
+
+def test_country_after_a_giving_verb_and_to(finder):
+    assert [m[0] for m in find(finder, "Seoul donated vaccines to the Philippines in May.")] == ["Seoul", "Philippines"]
+
+
+def test_country_after_in_response_to_and_cave_in_to(finder):
+    assert [m[0] for m in find(finder, "The bill is in response to Ankara's purchase.")] == ["Ankara"]
+    assert [m[0] for m in find(finder, "Seoul will not cave in to Pyongyang's pressure.")] == ["Seoul", "Pyongyang"]
+    assert find(finder, "The plan is a regional response to U.S. tariffs.") == []
+
+
+def test_the_government_in_a_capital_stands_for_the_country(finder):
+    assert [m[0] for m in find(finder, "The government in Kabul denied it.")] == ["The government", "Kabul"]
+
+
+def test_plain_places_after_prepositions_stay_places(finder):
+    assert find(finder, "Flights to Moscow were cancelled after she returned from China.") == []
+    assert find(finder, "The summit in Beijing ended. Aid to Kenya fell.") == []
+    assert find(finder, "A letter to the US attorney general was sent.") == [
+        ("the US attorney general", "American attorney general")]
+
+
+def test_further_and_only_after_a_country_are_adverbs(finder):
+    assert [m[0] for m in find(finder, "Ankara may tease the U.S. further.")] == ["Ankara", "U.S."]
