@@ -29,15 +29,15 @@ from dataclasses import dataclass, field
 from .gazetteer import ACTOR_TYPES, Actor, Gazetteer, load_actor_list, slugify
 from .text import tokenize
 from .wordlists import (ADDRESS_VERBS, ADJECTIVE_TITLES, ADVERBS, ANAPHOR_NOUNS, ANAPHOR_PLACE_WORDS, BARE_GENERIC,
-                        BUILDING_PREPOSITIONS, CLAUSE_OPENERS, COMPASS_POINTS, CREDIT_VERBS, DASHES, DESCRIPTOR_HEADS,
+                        BUILDING_PREPOSITIONS, CAUSATIVE_VERBS, CLAUSE_OPENERS, COMPASS_POINTS, CREDIT_VERBS, DASHES, DESCRIPTOR_HEADS,
                         FAMILY_NAME_FIRST, FUNCTION_WORDS, GENERIC_NOUNS, GENERIC_WORDS_WITH_POSSESSIVES, GIVING_VERBS,
                         GROUP_NOUNS_COUNTRY, GROUP_NOUNS_FORCES, GROUP_WORDS, HIGH_OFFICES, HONORIFICS, LOCATIVE,
-                        LY_NOUNS, NEUTER_PRONOUNS, NOT_NAMES, OBJECT_STARTERS, ORG_PLACE_PREPOSITIONS, ORG_WORDS,
-                        PARTICLES, PLACE_OF_NOUNS, PLURAL_PEOPLE, PLURAL_PRONOUNS, POSSESSIVE, PRONOUNS,
-                        PRONOUN_CONTRACTIONS, QUOTE_VERBS, REGION_WORDS, REPORTING_NOUNS, ROLE_PREPOSITIONS,
-                        ROLE_VERBS, SEAT_NOUNS, SELF_PRONOUNS, SPEECH_VERBS, STANCE_GOVERNORS, STATELESS_GROUPS,
-                        SUBORDINATORS, TELL_VERBS, TITLE_HEADS, TITLE_MODIFIERS, TOPIC_PREPOSITIONS, WEAK_AUXILIARIES,
-                        common_words, present_verb_like, verb_forms, verb_like)
+                        LY_NOUNS, MEMBER_NOUNS, NEUTER_PRONOUNS, NOT_NAMES, OBJECT_STARTERS, ORG_PLACE_PREPOSITIONS,
+                        ORG_WORDS, PARTICLES, PLACE_OF_NOUNS, PLURAL_PEOPLE, PLURAL_PRONOUNS, POSSESSIVE, PRONOUNS,
+                        PRONOUN_CONTRACTIONS, QUOTE_VERBS, REGION_WORDS, REPORTING_NOUNS, ROLE_PREPOSITIONS, ROLE_VERBS,
+                        SEAT_NOUNS, SELF_PRONOUNS, SPEECH_VERBS, STANCE_GOVERNORS, STATELESS_GROUPS, SUBORDINATORS,
+                        TELL_VERBS, TITLE_HEADS, TITLE_MODIFIERS, TOPIC_PREPOSITIONS, WEAK_AUXILIARIES, common_words,
+                        plain_verb_like, present_verb_like, verb_forms, verb_like)
 
 # Actor, Gazetteer, load_actor_list, slugify and ACTOR_TYPES live in stance.gazetteer; they are re-exported here.
 __all__ = ["Actor", "Gazetteer", "ActorFinder", "FoundMention", "ACTOR_TYPES", "slugify", "load_actor_list"]
@@ -232,6 +232,19 @@ def _adverb(word: str) -> bool:
     """'together', 'directly', 'instead': a word after a name that does not make the name a modifier
     ("fought Isis together")."""
     return word in ADVERBS or (word.endswith("ly") and len(word) > 4 and word not in LY_NOUNS)
+
+
+def _plain_verb(lower: list[str], b: int) -> bool:
+    """Whether the word at ``b`` is a base or -ing verb form ("that Beijing remove them", "the Tories taking us back"),
+    not the start of a title ("Labour campaign spokesman", "IMF managing director")."""
+    if b >= len(lower) or not plain_verb_like(lower[b]):
+        return False
+    for word in lower[b + 1:b + 4]:
+        if _bare(word) in TITLE_HEADS and word not in HONORIFICS:
+            return False
+        if word != "and" and (word in FUNCTION_WORDS or word in OBJECT_STARTERS or word not in common_words()):
+            break
+    return True
 
 
 def _is_possessive(token: str) -> bool:
@@ -647,10 +660,15 @@ class ActorFinder:
         # at a clause start ("Isis fights", "that Moscow wants") a word in -s is a verb; after "the" or a verb it is a noun
         clause_start = a is None or not before.isalpha() or before in ("and", "or") or before in SUBORDINATORS
         after2 = lower[b + 1] if b + 1 < len(lower) else ""
-        # "the challenges China brings to", "says Moscow wants a deal": a word in -s with an object or "to" after it
-        verb = present_verb_like(after) if clause_start or after2 in OBJECT_STARTERS else verb_like(after)
+        # "the challenges China brings to", "says Moscow wants a deal", "demanded that Beijing remove them", "the Tories
+        # taking us back": a word in -s, a base form or an -ing form with an object or "to" after it, or at a clause start
+        verb = present_verb_like(after) or _plain_verb(lower, b) if clause_start or after2 in OBJECT_STARTERS \
+            else verb_like(after)
+        if not verb and (before in CAUSATIVE_VERBS or (before == "the" and a > 1 and lower[a - 2] in CAUSATIVE_VERBS)):
+            verb = _plain_verb(lower, b)  # "seen China rolling out", "help Pakistan pay for", "let the Tories take"
         return (after.isalpha() and after in common_words() and not verb and not _adverb(after)
-                and after not in GROUP_NOUNS_COUNTRY and after not in FUNCTION_WORDS and not _title_run_length(lower[b:b + 3]))
+                and after not in GROUP_NOUNS_COUNTRY and after not in MEMBER_NOUNS and after not in FUNCTION_WORDS
+                and not _title_run_length(lower[b:b + 3]))
 
     def _known_person(self, token: str) -> bool:
         actor = self.gazetteer.lookup((_bare(token),))

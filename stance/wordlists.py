@@ -207,9 +207,11 @@ SPEECH_VERBS = {
 QUOTE_VERBS = SPEECH_VERBS | {"saying", "adding", "telling", "writing", "insisting", "warning", "arguing", "noting",
                               "declaring", "asking", "stating", "explaining", "tweeting", "replying", "describing"}
 AUXILIARIES = {"will", "would", "could", "can", "may", "might", "must", "should", "has", "have", "had", "is", "was",
-               "are", "were", "did", "does", "do", "also", "later", "then", "on", "last", "still", "has", "had"}
+               "are", "were", "did", "does", "do", "also", "later", "then", "on", "last", "still", "has", "had", "cannot"}
 GROUP_NOUNS_COUNTRY = {"officials", "government", "authorities", "diplomats", "leaders", "negotiators", "lawmakers",
                        "ministers", "leadership", "delegation", "side", "regime", "administration", "envoys"}
+# The people of a body, which they stand for ("Labour members", "the NSC staff"): no modifier use of the name.
+MEMBER_NOUNS = {"members", "staff"}
 GROUP_NOUNS_FORCES = {"forces", "troops", "military", "army", "soldiers", "navy", "militaries"}
 # Generic actors written without a name ("the government", "Police said") and anaphors for named ones ("the group").
 GENERIC_NOUNS = {"government": "organization", "army": "organization", "military": "organization",
@@ -299,11 +301,12 @@ SUBORDINATORS = {"that", "because", "as", "if", "when", "while", "since", "altho
 # Words that start an object or infinitive: after "<name> <word in -s>" they make the -s word a verb ("China brings
 # a threat", "Moscow wants to talk"), not a plural noun ("EU pork imports rose").
 OBJECT_STARTERS = {"a", "an", "the", "its", "his", "her", "their", "to", "that", "it", "them", "him", "us", "no"}
-# Adverbs that may follow a name that is an agent or object ("fought Isis together", "Russia alone"); words in -ly are
-# adverbs too unless listed in LY_NOUNS ("the EU family", "a U.S. ally").
+# Adverbs (and adjectives of blame) that may follow a name that is an agent or object ("fought Isis together", "Russia
+# alone", "hold Iran accountable"); words in -ly are adverbs too unless listed in LY_NOUNS ("the EU family", "a U.S.
+# ally").
 ADVERBS = {"together", "again", "alone", "too", "instead", "first", "later", "earlier", "soon", "now", "then", "still",
            "either", "anyway", "yet", "ahead", "back", "away", "abroad", "already", "also", "often", "last", "once",
-           "further", "only"}
+           "further", "only", "alike", "however", "accountable", "responsible"}
 LY_NOUNS = {"family", "assembly", "ally", "supply", "rally", "reply", "monopoly", "anomaly", "bully", "july", "italy",
             "fly", "jelly", "belly", "folly", "tally", "lily", "holly", "melancholy"}
 # Irregular past tenses: "Hamas lost", "Isis fought", "the ministry sent", which do not end in -ed (forms that are
@@ -321,6 +324,36 @@ withstood won wore wrote put let quit
 
 def verb_like(word: str) -> bool:
     return word in verb_forms() or (word.endswith("ed") and len(word) > 3) or word in IRREGULAR_PAST
+
+
+# Base forms of common irregular verbs, whose past tense does not end in -ed ("demanded that Berlin take", "the Tories
+# set the agenda"), and irregular pasts that are also nouns ("Washington saw an opening"); regular base forms are
+# known by their -ed form in the common words.
+IRREGULAR_BASES = frozenset("""
+be become begin bring build buy choose come cut draw fall fight find get give go grow hear hit hold keep lead let
+lose make meet pay put quit run say see seek sell send set shut spend stand strike take tell throw win withdraw write
+saw felt found
+""".split())
+
+
+# Verbs of seeing, letting and helping whose object may take a bare or -ing verb ("seen China rolling out", "help
+# Pakistan pay for", "let the Tories take").
+CAUSATIVE_VERBS = {"see", "sees", "saw", "seen", "seeing", "watch", "watched", "watching", "let", "lets", "letting",
+                   "make", "makes", "made", "making", "help", "helps", "helped", "helping", "have", "has", "had",
+                   "having", "hear", "heard"}
+
+
+@functools.lru_cache(maxsize=8192)
+def plain_verb_like(word: str) -> bool:
+    """'remove', 'change', 'take', 'rolling': a base or -ing form of a verb (also nouns like 'ban' or 'funding', so
+    only trusted where a verb is expected)."""
+    if word in IRREGULAR_BASES or (word.endswith("ing") and len(word) > 5):
+        return True
+    if not word.isalpha() or len(word) < 3 or word.endswith(("s", "ed")):
+        return False
+    words = common_words()
+    return word + "ed" in words or (word.endswith("e") and word + "d" in words) or word + word[-1] + "ed" in words \
+        or (word.endswith("y") and word[:-1] + "ied" in words)
 
 
 def present_verb_like(word: str) -> bool:

@@ -379,3 +379,40 @@ def test_plain_places_after_prepositions_stay_places(finder):
 
 def test_further_and_only_after_a_country_are_adverbs(finder):
     assert [m[0] for m in find(finder, "Ankara may tease the U.S. further.")] == ["Ankara", "U.S."]
+
+
+# -- round 4: names before a base or -ing verb form are agents or objects, not modifiers
+
+
+@pytest.mark.parametrize("text, country", [
+    ("Tokyo asked that Beijing remove the buoys.", "Beijing"),
+    ("Seoul urged that Washington change course.", "Washington"),
+    ("Critics fear the Tories taking the lead.", "Tories"),
+    ("Officials said Ankara saw an opening.", "Ankara"),
+    ("Officials said Japan cannot accept the terms.", "Japan"),
+])
+def test_name_before_a_plain_verb_with_an_object_or_at_a_clause_start(finder, text, country):
+    assert country in [m[0] for m in find(finder, text)]
+
+
+@pytest.mark.parametrize("text, country", [
+    ("Analysts have seen China rolling out new drones.", "China"),
+    ("The deal will help Kenya pay its debts.", "Kenya"),
+    ("Voters should not let the Tories set the agenda.", "Tories"),
+])
+def test_name_after_a_verb_of_seeing_or_letting_before_a_plain_verb(finder, text, country):
+    assert country in [m[0] for m in find(finder, text)]
+
+
+def test_plain_verb_nouns_and_title_phrases_stay_modifiers(finder):
+    assert find(finder, "The EU ban on imports stays.") == []
+    assert find(finder, "An IMF managing director arrived.") == []
+    assert [m[0] for m in find(finder, "Labour campaign spokesman Fraser Hill said so.")] == ["Fraser Hill"]
+    assert find(finder, "Russian oil flows east. A China policy review began. EU pork imports rose.") == []
+
+
+def test_members_staff_alike_and_accountable_after_a_name(finder):
+    assert [m[0] for m in find(finder, "He wrote to Labour members about the vote.")] == ["Labour"]
+    assert "NSC" in [m[0] for m in find(finder, "Police said the NSC staff left.")]
+    assert [m[0] for m in find(finder, "The Tories and Labour alike voted.")] == ["Tories", "Labour"]
+    assert [m[0] for m in find(finder, "The bill would hold Iran accountable.")] == ["Iran"]
