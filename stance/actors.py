@@ -28,16 +28,17 @@ from dataclasses import dataclass, field
 
 from .gazetteer import ACTOR_TYPES, Actor, Gazetteer, load_actor_list, slugify
 from .text import tokenize
-from .wordlists import (ADDRESS_VERBS, ADJECTIVE_TITLES, ADVERBS, ANAPHOR_NOUNS, ANAPHOR_PLACE_WORDS, BARE_GENERIC,
-                        BUILDING_PREPOSITIONS, CAUSATIVE_VERBS, CLAUSE_OPENERS, COMPASS_POINTS, CREDIT_VERBS, DASHES, DESCRIPTOR_HEADS,
+from .wordlists import (ADDRESS_VERBS, ADJECTIVE_TITLES, ADVERBS, AGENT_COMPOUND_HEADS, ANAPHOR_NOUNS,
+                        ANAPHOR_PLACE_WORDS, AUXILIARIES, BARE_GENERIC, BUILDING_PREPOSITIONS, CAUSATIVE_VERBS,
+                        CLAUSE_OPENERS, COMPASS_POINTS, COUNTRY_ANAPHORS, CREDIT_VERBS, DASHES, DESCRIPTOR_HEADS,
                         FAMILY_NAME_FIRST, FUNCTION_WORDS, GENERIC_NOUNS, GENERIC_WORDS_WITH_POSSESSIVES, GIVING_VERBS,
                         GROUP_NOUNS_COUNTRY, GROUP_NOUNS_FORCES, GROUP_WORDS, HIGH_OFFICES, HONORIFICS, LOCATIVE,
                         LY_NOUNS, MEMBER_NOUNS, NEUTER_PRONOUNS, NOT_NAMES, OBJECT_STARTERS, ORG_PLACE_PREPOSITIONS,
                         ORG_WORDS, PARTICLES, PLACE_OF_NOUNS, PLURAL_PEOPLE, PLURAL_PRONOUNS, POSSESSIVE, PRONOUNS,
-                        PRONOUN_CONTRACTIONS, QUOTE_VERBS, REGION_WORDS, REPORTING_NOUNS, ROLE_PREPOSITIONS, ROLE_VERBS,
-                        SEAT_NOUNS, SELF_PRONOUNS, SPEECH_VERBS, STANCE_GOVERNORS, STATELESS_GROUPS, SUBORDINATORS,
-                        TELL_VERBS, TITLE_HEADS, TITLE_MODIFIERS, TOPIC_PREPOSITIONS, WEAK_AUXILIARIES, common_words,
-                        plain_verb_like, present_verb_like, verb_forms, verb_like)
+                        PRONOUN_CONTRACTIONS, QUOTE_VERBS, REGION_WORDS, REPORTING_NOUNS, ROLE_PREPOSITIONS,
+                        ROLE_VERBS, SEAT_NOUNS, SELF_PRONOUNS, SERVICE_LANGUAGES, SPEECH_VERBS, STANCE_GOVERNORS,
+                        STATELESS_GROUPS, SUBORDINATORS, TELL_VERBS, TITLE_HEADS, TITLE_MODIFIERS, TOPIC_PREPOSITIONS,
+                        WEAK_AUXILIARIES, common_words, plain_verb_like, present_verb_like, verb_forms, verb_like)
 
 # Actor, Gazetteer, load_actor_list, slugify and ACTOR_TYPES live in stance.gazetteer; they are re-exported here.
 __all__ = ["Actor", "Gazetteer", "ActorFinder", "FoundMention", "ACTOR_TYPES", "slugify", "load_actor_list"]
@@ -385,7 +386,8 @@ class ActorFinder:
                 result.append((s, e))
                 continue
             parts = token.split("-")
-            if (len(parts) > 1 and all(p[:1].isupper() for p in parts) and self.gazetteer.lookup((token,)) is None
+            heads = parts if len(parts) > 2 or parts[-1] not in AGENT_COMPOUND_HEADS else parts[:-1]  # "US-backed"
+            if (len(parts) > 1 and all(p[:1].isupper() for p in heads) and self.gazetteer.lookup((token,)) is None
                     and any(self.gazetteer.lookup((_bare(p),)) for p in parts)):
                 cursor = s
                 for k, part in enumerate(parts):
@@ -411,6 +413,10 @@ class ActorFinder:
             if token in DASHES or token == ":":
                 if k == 0:
                     return
+                if token == ":":
+                    speaker = self.gazetteer.lookup(tuple(tokens[:k]))
+                    if speaker is not None and speaker.type in ("organization", "person"):
+                        return  # "VOA: Do you think ...": an interviewer's label, not a place of filing
                 for m in range(k + 1):
                     sentence.consumed[m] = True
                 for m in range(k):
@@ -559,8 +565,8 @@ class ActorFinder:
     def _piece_has_name(self, lower, tokens, piece) -> bool:
         a, b = piece[0], piece[1]
         first = a + _title_run_length(lower[a:b])
-        if first >= b or lower[first] in NOT_NAMES:
-            return False
+        if first >= b or lower[first] in NOT_NAMES or (b - first == 1 and _bare(lower[first]) in SERVICE_LANGUAGES):
+            return False  # "told VOA Mandarin": a broadcaster's language service, not a person after an affiliation
         if _bare(lower[first]) not in common_words():
             return True
         return b - first >= 2 and _bare(lower[b - 1]) not in common_words()  # "Mark Esper", "Will Hurd"
@@ -593,7 +599,10 @@ class ActorFinder:
         """Whether a country, capital or institution mention is an actor here, not a place or an adjective."""
         tokens, lower = sentence.tokens, sentence.lower
         if _in_hyphen_compound(sentence, a, b):
-            return False  # "U.S.-Japan alliance", "U.S.-designated": part of a modifier
+            # "U.S.-Japan alliance", "U.S.-designated": part of a modifier; but a state that backs or leads acts
+            # ("US-backed rebels", "the US-led coalition")
+            return (actor.type == "country" and kind != "capital" and b + 1 < len(lower) and lower[b] == "-"
+                    and lower[b + 1] in AGENT_COMPOUND_HEADS)
         before = lower[a - 1] if a > 0 else ""
         before2 = lower[a - 2] if a > 1 else ""
         after = lower[b] if b < len(lower) else ""
@@ -966,6 +975,18 @@ class ActorFinder:
                 self._add(sentence, state, start, end, actor, "generic")
                 k = end
                 continue
+            if noun in COUNTRY_ANAPHORS:
+                if k == start + 1 and lower[start] == "the" and lower[k] == noun and end < len(tokens) and (
+                        start == 0 or not lower[start - 1].isalpha() or lower[start - 1] in SUBORDINATORS) and (
+                        lower[end] in AUXILIARIES or verb_like(lower[end])) \
+                        and lower[end] not in ("on", "last", "then"):
+                    actor = self._recent_country(state)
+                    if actor is not None:
+                        self._add(sentence, state, start, end, actor, "anaphor")
+                        k = end
+                        continue
+                k = start + 1
+                continue
             if noun in ANAPHOR_NOUNS and start < k and lower[start] == "the" and not (
                     start > 0 and lower[start - 1] in ANAPHOR_PLACE_WORDS) and not _in_role_phrase(sentence, start + 1):
                 # (not "a debate in the party", "redistributed across the bloc", "chairman of the organisation, said")
@@ -1010,6 +1031,11 @@ class ActorFinder:
         demonym = country.demonyms[0] if country.demonyms else country.name
         name = f"{demonym} {noun}"
         return Actor(slugify(name), name, kind, country.name)
+
+    @staticmethod
+    def _recent_country(state: _DocumentState) -> Actor | None:
+        """The country named last in the document (by first mention), for "the country" as a subject."""
+        return next((actor for actor in reversed(list(state.actors.values())) if actor.type == "country"), None)
 
     @staticmethod
     def _recent_named(noun: str, state: _DocumentState) -> Actor | None:

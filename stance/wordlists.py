@@ -55,6 +55,11 @@ ADJECTIVE_TITLES = {"major", "general", "chief", "official", "head", "executive"
 # Words after which "the party", "the bloc" is a place or a setting, not the body acting ("a debate in the party",
 # "redistributed across the bloc", "veterans have left the company").
 ANAPHOR_PLACE_WORDS = {"in", "across", "outside", "into", "at", "among", "throughout", "left", "leave", "leaving"}
+# Participles that make a state joined by a hyphen to them an agent ("US-backed rebels", "the US-led coalition").
+AGENT_COMPOUND_HEADS = {"backed", "led"}
+# Languages that name a broadcaster's service ("told VOA Mandarin", "BBC Persian reported"): the outlet speaks.
+SERVICE_LANGUAGES = {"mandarin", "cantonese", "urdu", "pashto", "dari", "farsi", "hindi", "bangla", "swahili",
+                     "hausa", "amharic", "tigrinya", "khmer", "burmese", "tibetan", "uyghur"}
 # Reflexive pronouns, which may follow a title or name without making it a modifier ("the president himself").
 SELF_PRONOUNS = {"himself", "herself", "itself", "themselves", "myself", "ourselves", "yourself"}
 # Words after which a country is the topic of something, not an agent ("talks over Syria").
@@ -210,8 +215,10 @@ AUXILIARIES = {"will", "would", "could", "can", "may", "might", "must", "should"
                "are", "were", "did", "does", "do", "also", "later", "then", "on", "last", "still", "has", "had", "cannot"}
 GROUP_NOUNS_COUNTRY = {"officials", "government", "authorities", "diplomats", "leaders", "negotiators", "lawmakers",
                        "ministers", "leadership", "delegation", "side", "regime", "administration", "envoys"}
-# The people of a body, which they stand for ("Labour members", "the NSC staff"): no modifier use of the name.
-MEMBER_NOUNS = {"members", "staff"}
+# The people of a body, which they stand for ("Labour members", "the NSC staff", "FBI agents", "a Tory source", "the
+# U.N. mission", "the U.S. embassy"), or a relative "whose": no modifier use of the name.
+MEMBER_NOUNS = {"members", "staff", "agents", "source", "sources", "colleagues", "team", "mission", "embassy",
+                "opposition", "activists", "advisers", "investigators", "senators", "insiders", "whose"}
 GROUP_NOUNS_FORCES = {"forces", "troops", "military", "army", "soldiers", "navy", "militaries"}
 # Generic actors written without a name ("the government", "Police said") and anaphors for named ones ("the group").
 GENERIC_NOUNS = {"government": "organization", "army": "organization", "military": "organization",
@@ -247,7 +254,9 @@ WEAK_AUXILIARIES = {"is", "was", "be", "are", "were", "will", "would", "could", 
 # One word of each generic or anaphoric noun (the last: "forces" for "security forces"): a sentence without any of
 # them has no generic actor, and the finder skips it.
 GENERIC_WORDS = frozenset(noun.split()[-1] for noun in list(GENERIC_NOUNS) + list(ANAPHOR_NOUNS) + list(BARE_GENERIC))
-GENERIC_WORDS_WITH_POSSESSIVES = GENERIC_WORDS | {word + ending for word in GENERIC_WORDS
+# "The country has set", "warned that the nation would": the state named last, when it is the subject (GUIDELINES §3).
+COUNTRY_ANAPHORS = {"country", "nation"}
+GENERIC_WORDS_WITH_POSSESSIVES = GENERIC_WORDS | COUNTRY_ANAPHORS | {word + ending for word in GENERIC_WORDS
                                                   for ending in ("'s", "\u2019s", "'", "\u2019")}  # "the government's"
 PRONOUNS = {"he", "she"}
 PLURAL_PRONOUNS = {"they"}

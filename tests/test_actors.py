@@ -416,3 +416,38 @@ def test_members_staff_alike_and_accountable_after_a_name(finder):
     assert "NSC" in [m[0] for m in find(finder, "Police said the NSC staff left.")]
     assert [m[0] for m in find(finder, "The Tories and Labour alike voted.")] == ["Tories", "Labour"]
     assert [m[0] for m in find(finder, "The bill would hold Iran accountable.")] == ["Iran"]
+
+
+# -- round 5: "US-backed", interviewer labels, language services, "the country" as subject, member nouns
+
+
+def test_a_state_that_backs_or_leads_in_a_hyphen_compound(finder):
+    assert ("US", "United States") in find(finder, "Villagers fled as US-backed militias advanced north.")
+    assert "Kenya" in [m[0] for m in find(finder, "Talks stalled after the Kenya-led mission paused.")]
+    assert find(finder, "A Kremlin-backed lawyer met them.") == []
+    assert [m[0] for m in find(finder, "Norway signed the U.S.-Japan pact.")] == ["Norway"]
+    assert "Washington" not in [m[0] for m in find(finder, "The YPG joined the Washington-led war.")]
+
+
+def test_an_outlet_before_a_colon_is_no_dateline(finder):
+    assert "VOA" in [m[0] for m in find(finder, "Thank you. VOA: Will Chile sign the deal?")]
+    assert [m[0] for m in find(finder, "LIMA: Peru said no.")] == ["Peru"]
+
+
+def test_a_broadcaster_language_service_is_the_outlet(finder):
+    assert "VOA" in [m[0] for m in find(finder, "The minister told VOA Urdu that talks would resume.")]
+
+
+def test_the_country_as_a_subject_is_the_state_named_before(finder):
+    found = find(finder, "Chile raised rates. The country has also cut spending.")
+    assert ("The country", "Chile") in found
+    assert ("the country", "Chile") in find(finder, "Chile's minister warned that the country would act.")
+    assert [m[0] for m in find(finder, "Chile grew. Many people left the country last year.")] == ["Chile"]
+    assert [m[0] for m in find(finder, "The country has cut spending.")] == []
+
+
+def test_people_and_offices_of_a_body_after_its_name(finder):
+    assert "FBI" in [m[0] for m in find(finder, "Neighbours watched FBI agents search the house.")]
+    assert "Tory" in [m[0] for m in find(finder, "It was over, the Tory source said.")]
+    assert "U.S." in [m[0] for m in find(finder, "The U.S. embassy warned of delays.")]
+    assert "UKIP" in [m[0] for m in find(finder, "He criticised the UKIP whose leaders had left.")]
