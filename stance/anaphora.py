@@ -1,0 +1,411 @@
+"""Mentions without a name, resolved to the actors named around them.
+
+"I" (or "we" for a body) in a quote for its speaker, generic phrases ("the government", "critics said", "the
+party"), title phrases ("the Russian president") and pronouns ("he", "they're"). :class:`UnnamedMentions` holds
+these steps of :class:`stance.actors.ActorFinder`, which inherits them.
+"""
+
+from __future__ import annotations
+
+from .gazetteer import Actor, slugify
+from .phrases import (FoundMention, _COURTS, _DocumentState, _PRONOUN_WORDS, _QUOTE_MARKS, _Sentence, _TITLE_WORDS,
+                      _bare, _in_role_phrase, _is_name_token, _modifies_noun, _title_heads, _title_run_length)
+from .wordlists import (ADJECTIVE_TITLES, ADVERBS, ANAPHOR_NOUNS, ANAPHOR_PLACE_WORDS, AUXILIARIES, BARE_GENERIC,
+                        CLAUSE_OPENERS, COUNTRY_ANAPHORS, DASHES, GENERIC_NOUNS, GENERIC_WORDS_WITH_POSSESSIVES,
+                        GROUP_NOUNS_COUNTRY, GROUP_NOUNS_FORCES, HIGH_OFFICES, NEUTER_PRONOUNS, NOT_NAMES,
+                        PLURAL_PEOPLE, PLURAL_PRONOUNS, PRONOUNS, PRONOUN_CONTRACTIONS, QUOTE_VERBS, SPEECH_VERBS,
+                        STATELESS_GROUPS, SUBORDINATORS, TELL_VERBS, TITLE_HEADS, TITLE_MODIFIERS, WEAK_AUXILIARIES,
+                        common_words, present_verb_like, verb_forms, verb_like)
+
+
+class UnnamedMentions:
+    """The finder's steps for mentions without a name; :class:`~stance.actors.ActorFinder` mixes them in and
+    provides ``gazetteer``, ``_add``, ``_register`` and the name tests they call."""
+
+    # -- quotes --------------------------------------------------------------------------------------------
+    def _find_quote_speakers(self, sentence: _Sentence, state: _DocumentState) -> None:
+        """'"We are ready," Lavrov said.': "We" is Lavrov; a quote that runs on into the next sentence keeps its speaker."""
+        tokens, lower = sentence.tokens, sentence.lower
+        open_quote = state.quote_open
+        if open_quote or not _QUOTE_MARKS.isdisjoint(tokens):
+            inside = [False] * len(tokens)
+            for k, token in enumerate(tokens):
+                if token in _QUOTE_MARKS:
+                    open_quote = token == "\u201c" or (token == '"' and self._opens_quote(sentence, k, open_quote))
+                    continue
+                inside[k] = open_quote
+        else:
+            inside = [False] * len(tokens)
+        continues = state.quote_open
+        state.quote_open = open_quote
+        speaker = None
+        index_of = {span[0]: x for x, span in enumerate(sentence.spans)} if sentence.mentions else {}
+        if any(inside):  # "it" inside a quote is the speaker's matter, not the body the story is about
+            sentence.mentions = [m for m in sentence.mentions if not (
+                m.via == "pronoun" and inside[index_of[m.start]] and m.text.lower() == "it")]
+        for mention in sentence.mentions:
+            k = index_of[mention.start]
+            if inside[k]:
+                continue
+            end = next((x for x in range(k, len(tokens)) if sentence.spans[x][1] >= mention.end), k)
+            if k and (lower[k - 1] in TELL_VERBS or (lower[k - 1] == "the" and k > 1 and lower[k - 2] in TELL_VERBS)):
+                continue  # "Allah Ditta told VOA": the one told is the listener, not the speaker
+            window = lower[max(0, k - 2):k] + lower[end + 1:end + 4]
+            if any(w in SPEECH_VERBS for w in window):
+                speaker = mention.actor
+                break
+        if speaker is None and any(inside):
+            speaker = self._distant_speaker(sentence, inside, index_of)
+        if speaker is None and (continues or (tokens and tokens[0] in ('"', "\u201c"))) and state.last_speaker is not None:
+            speaker = state.last_speaker
+        if speaker is None:
+            if not any(inside) and not continues:
+                state.last_speaker = None
+            return
+        state.last_speaker = speaker
+        # "I" stands for a speaking person; "we" for a speaking body ('"We are refusing," the letter said'). A person's
+        # "we" is mostly a larger group (the government, the party, "we people"), not the person (GUIDELINES §3).
+        own = "i" if speaker.type == "person" else "we"
+        for k, word in enumerate(lower):
+            if not inside[k] or sentence.consumed[k]:
+                continue
+            if word == own:
+                self._add(sentence, state, k, k + 1, speaker, "quote", strip_possessive=False)
+            elif word in PRONOUN_CONTRACTIONS and PRONOUN_CONTRACTIONS[word][0] == own:  # "I'm", "we’ll"
+                self._add(sentence, state, k, k + 1, speaker, "quote", length=len(own))
+        sentence.mentions.sort(key=lambda m: m.start)
+
+    @staticmethod
+    def _distant_speaker(sentence: _Sentence, inside: list[bool], index_of: dict[int, int]) -> Actor | None:
+        """The speaker of a quote whose speech verb is not next to a name: 'Otis Ferry, a former pupil and leader
+        of the hunt, said: "..."', 'Bloomberg contrasted his record with Trump's, saying "..."'.
+
+        The first mention outside the quote before the speech verb (the subject), else the first one after it."""
+        verb = next((x for x, word in enumerate(sentence.lower) if word in QUOTE_VERBS and not inside[x]), None)
+        if verb is None:
+            return None
+        verb_start = sentence.spans[verb][0]
+        outside = [m for m in sentence.mentions if not inside[index_of[m.start]]]
+        before = [m for m in outside if m.end <= verb_start]
+        if before:
+            return before[0].actor
+        after = [m for m in outside if m.start > verb_start]
+        return after[0].actor if after else None
+
+    @staticmethod
+    def _opens_quote(sentence: _Sentence, k: int, open_quote: bool) -> bool:
+        """Whether the straight quote mark tokens[k] opens a quote: it is glued to the word after it, not the one before.
+
+        News often reopens a quote at each of its sentences without closing the one before
+        ('"It is unacceptable. "The law must apply," he said.'), so toggling open/closed goes wrong."""
+        text, (s, e) = sentence.text, sentence.spans[k]
+        space_before = s == 0 or text[s - 1].isspace() or text[s - 1] in "([\u2014"
+        space_after = e >= len(text) or text[e].isspace()
+        if space_before != space_after:
+            return space_before
+        return not open_quote
+
+    # -- phrases without a name --------------------------------------------------------------------------
+    def _find_generic(self, sentence: _Sentence, state: _DocumentState) -> None:
+        """'the government', 'Police', 'security forces' (generic actors of the home country) and
+        'the group', 'the party', 'the bloc' (the latest named actor of that kind)."""
+        tokens, lower, consumed = sentence.tokens, sentence.lower, sentence.consumed
+        # a phrase ends with its generic noun at most 4 tokens after its start ("the new interim security forces"):
+        # only starts in such a window before a generic word are tried
+        triggers = [x for x, word in enumerate(lower) if word in GENERIC_WORDS_WITH_POSSESSIVES]
+        if not triggers:
+            return
+        k, t = 0, 0
+        while k < len(tokens):
+            while t < len(triggers) and triggers[t] < k:
+                t += 1
+            if t == len(triggers):
+                break
+            k = max(k, triggers[t] - 4)
+            if consumed[k]:
+                k += 1
+                continue
+            start = k
+            if lower[k] in ("a", "an", "another") and not _COURTS.isdisjoint(lower[k + 1:k + 3]) \
+                    and self._indefinite_body(sentence, state, k):
+                k += 1
+                continue
+            if lower[k] in ("the", "its", "their"):
+                k += 1
+            adjectives = 0
+            while k < len(tokens) and adjectives < 2 and lower[k].isalpha() and not consumed[k] and \
+                    lower[k] not in GENERIC_NOUNS and lower[k] not in ANAPHOR_NOUNS and start < k and \
+                    lower[k] in {"terror", "separatist", "militant", "rebel", "armed", "islamist", "jihadist", "ruling",
+                                 "opposition", "military", "interim", "transitional", "new", "federal", "national",
+                                 "central", "country's", "nation's", "extremist", "paramilitary", "main", "state", "local"}:
+                k += 1
+                adjectives += 1
+            if k >= len(tokens) or consumed[k]:
+                k = start + 1
+                continue
+            two = f"{lower[k]} {_bare(lower[k + 1])}" if k + 1 < len(tokens) else ""
+            noun, end = (two, k + 2) if two in GENERIC_NOUNS else (_bare(lower[k]), k + 1)  # also "the government's"
+            at_sentence_start = start == 0 or (start > 0 and lower[start - 1] in ('"', "\u201c"))
+            determined = start < k or at_sentence_start
+            if end < len(tokens) and (_is_name_token(tokens[end]) or lower[end] == "of"):
+                k = start + 1
+                continue
+            according = k >= 2 and lower[k - 1] == "to" and lower[k - 2] == "according"  # "according to analysts"
+            if noun in BARE_GENERIC and start == k and (according or end < len(tokens) and verb_like(lower[end])) and \
+                    (k == 0 or not _is_name_token(tokens[k - 1]) or lower[k - 1] in NOT_NAMES):  # "Some critics said"
+                self._add(sentence, state, k, end, self._generic_actor(noun, state), "generic")
+                k = end
+                continue
+            if noun in GENERIC_NOUNS and determined and (start < k or _is_name_token(tokens[k])) and noun not in ("government",) or \
+                    (noun == "government" and lower[start] in ("the", "its", "their")):
+                actor = self._generic_actor(noun, state)
+                self._add(sentence, state, start, end, actor, "generic")
+                k = end
+                continue
+            if noun in COUNTRY_ANAPHORS:
+                if k == start + 1 and lower[start] == "the" and lower[k] == noun and end < len(tokens) and (
+                        start == 0 or not lower[start - 1].isalpha() or lower[start - 1] in SUBORDINATORS) and (
+                        lower[end] in AUXILIARIES or verb_like(lower[end])) \
+                        and lower[end] not in ("on", "last", "then"):
+                    actor = self._recent_country(state)
+                    if actor is not None:
+                        self._add(sentence, state, start, end, actor, "anaphor")
+                        k = end
+                        continue
+                k = start + 1
+                continue
+            if noun in ANAPHOR_NOUNS and start < k and lower[start] == "the" and not (
+                    start > 0 and lower[start - 1] in ANAPHOR_PLACE_WORDS) and not _in_role_phrase(sentence, start + 1):
+                # (not "a debate in the party", "redistributed across the bloc", "chairman of the organisation, said")
+                actor = self._recent_named(noun, state)
+                if actor is None and end < len(tokens) and verb_like(lower[end]):
+                    # "the committee said", "the company denied": a body that acts, even with no name seen before
+                    name = " ".join(lower[k:end])
+                    actor = Actor(slugify(f"unnamed {name}"), name[:1].upper() + name[1:], "organization", None)
+                if actor is not None:
+                    self._add(sentence, state, start, end, actor, "anaphor")
+                    k = end
+                    continue
+            k = start + 1
+
+    def _indefinite_body(self, sentence: _Sentence, state: _DocumentState, start: int) -> bool:
+        """'a court sentenced him', 'another court revoked it', 'an appeals court ruled': an unnamed court that acts
+        (GUIDELINES case 58). Added when "court" or "tribunal" follows the article (at most one word between) and a
+        verb follows; other bodies ("a group", "a party") are too often not actors."""
+        lower, consumed = sentence.lower, sentence.consumed
+        for noun_at in (start + 1, start + 2):
+            end = noun_at + 1
+            if end >= len(lower) or lower[noun_at] not in _COURTS or any(consumed[start:end]):
+                continue
+            if noun_at == start + 2 and not lower[start + 1].isalpha():
+                return False
+            if not verb_like(lower[end]) or lower[end] in WEAK_AUXILIARIES:
+                return False
+            name = lower[noun_at]
+            actor = Actor(slugify(f"unnamed {name}"), name[:1].upper() + name[1:], "organization", None)
+            self._add(sentence, state, start, end, actor, "indefinite")
+            return True
+        return False
+
+    def _generic_actor(self, noun: str, state: _DocumentState) -> Actor:
+        if noun in STATELESS_GROUPS:
+            return Actor(slugify(noun), noun.capitalize(), GENERIC_NOUNS[noun], None)
+        country = state.home_country
+        kind = GENERIC_NOUNS[noun]
+        if country is None:
+            name = noun.title() if noun != "police" else "Police"
+            return Actor(slugify(name), name, kind, None)
+        demonym = country.demonyms[0] if country.demonyms else country.name
+        name = f"{demonym} {noun}"
+        return Actor(slugify(name), name, kind, country.name)
+
+    @staticmethod
+    def _recent_country(state: _DocumentState) -> Actor | None:
+        """The country named last in the document (by first mention), for "the country" as a subject."""
+        return next((actor for actor in reversed(list(state.actors.values())) if actor.type == "country"), None)
+
+    @staticmethod
+    def _recent_named(noun: str, state: _DocumentState) -> Actor | None:
+        for actor_id in reversed(list(state.actors)):
+            actor = state.actors[actor_id]
+            if actor.type == "person":
+                continue
+            name = actor.name.lower()
+            if noun in name.split() or name.endswith(noun):
+                return actor
+            if noun in ("group", "movement") and actor.type == "group":
+                return actor
+            if noun in ("bloc", "alliance", "organization", "organisation", "body") and actor.type == "organization" \
+                    and actor.affiliation is None:
+                return actor
+        return None
+
+    def _find_title_phrases(self, sentence: _Sentence, state: _DocumentState) -> None:
+        """'the Russian president', 'the minister' -> the most recent person holding that title."""
+        tokens, lower = sentence.tokens, sentence.lower
+        k = 0
+        while k < len(tokens):
+            if lower[k] not in ("the", "a", "an") or sentence.consumed[k] or k + 1 >= len(tokens) or not (
+                    tokens[k + 1][:1].isupper() or _bare(lower[k + 1]).rstrip(".") in _TITLE_WORDS):
+                k += 1
+                continue  # a title phrase goes on with a title word or a (capitalized) country or demonym
+            indefinite = lower[k] != "the"  # "a spokesman said": only an unnamed speaker, never a known holder
+            m = k + 1
+            country = None
+            if m < len(tokens) and self.gazetteer.demonym(_bare(tokens[m])):
+                country = self.gazetteer.demonym(_bare(tokens[m]))
+                m += 1
+            elif m < len(tokens) and (found := self.gazetteer.lookup((_bare(tokens[m]),))) and found.type != "person":
+                country = found
+                m += 1
+            length = _title_run_length(lower[m:m + 4])
+            if not length or any(sentence.consumed[x] for x in range(k, m + length)) or any(
+                    _is_name_token(t) and _bare(t.lower()).rstrip(".") not in TITLE_HEADS | TITLE_MODIFIERS
+                    for t in tokens[m:m + length]):
+                k += 1
+                continue
+            end = m + length
+            if length == 1 and lower[m] in ADJECTIVE_TITLES and end < len(tokens) and _modifies_noun(lower[end]) \
+                    and not present_verb_like(lower[end]):
+                k += 1
+                continue  # "a major concern", "the general area", "the official name": an adjective, not a title
+            title_end = end
+            if country is None and end < len(tokens) and lower[end] == "of" and \
+                    (of_country := self._country_after_of(sentence, end)) is not None:
+                country, end = of_country  # "the president of Turkey" is "the Turkish president"
+            elif end < len(tokens) and (_is_name_token(tokens[end]) or lower[end] == "of"):
+                k += 1
+                continue
+            heads = _title_heads(" ".join(lower[m:title_end]))
+            actor = None if indefinite else self._recent_titled(heads, country, state)
+            title = " ".join(_bare(w) for w in lower[m:title_end])
+            if actor is None and self.find_unlisted and not indefinite:
+                actor = self._untitled_office(heads, country, state, title)
+            if actor is None and self.find_unlisted and self._speaks(lower, k, end):
+                # "the spokesman said", "said the official": an unnamed person who speaks is an actor (GUIDELINES §2)
+                actor = Actor(slugify(f"unnamed {title}"), f"Unnamed {title}", "person",
+                              country.affiliation if country else None, titles=(title,))
+            if actor is not None:
+                self._add(sentence, state, k, end, actor, "title")
+            k = end
+
+    def _country_after_of(self, sentence: _Sentence, of: int) -> tuple[Actor, int] | None:
+        """The country named right after "of" at ``of`` ("the president of [the] United States") and where its name
+        ends; None if no country follows, or if it owns something ("the head of Iran's war headquarters")."""
+        tokens = sentence.tokens
+        x = of + 1
+        if x < len(tokens) and sentence.lower[x] == "the":
+            x += 1
+        for length in range(min(self.gazetteer.max_length, len(tokens) - x), 0, -1):
+            found = self.gazetteer.lookup(tuple(tokens[x:x + length]))
+            if found is not None:
+                after = x + length
+                if found.type != "country" or any(sentence.consumed[x:after]) or (after < len(tokens) and (
+                        _is_name_token(tokens[after]) or tokens[after] in DASHES
+                        or self._attributive(sentence.lower, after, x))):
+                    return None  # "the director of the UK surveillance agency": the country names a part of it
+                return found, x + length
+        return None
+
+    @staticmethod
+    def _speaks(lower: list[str], a: int, b: int) -> bool:
+        """Whether the phrase lower[a:b] is the subject of a verb ("the official said", "the envoy later added")
+        or follows a speech verb ("said the spokesman")."""
+        after = lower[b] if b < len(lower) else ""
+        if after in ADVERBS and b + 1 < len(lower):
+            after = lower[b + 1]
+        return verb_like(after) or (a > 0 and lower[a - 1] in SPEECH_VERBS)
+
+    @staticmethod
+    def _untitled_office(heads: set[str], qualifier: Actor | None, state: _DocumentState, title: str) -> Actor | None:
+        """'the prime minister' with no named holder yet: the office of the home country ('British prime minister')."""
+        if qualifier is None and not heads & HIGH_OFFICES:
+            return None
+        holder = qualifier or state.home_country
+        if holder is None:
+            name = title[:1].upper() + title[1:]
+            return Actor(slugify(name), name, "person", None, titles=(title,))
+        prefix = holder.demonyms[0] if holder.demonyms else holder.name
+        name = f"{prefix} {title}"
+        return Actor(slugify(name), name, "person", holder.affiliation or holder.name, titles=(title,))
+
+    def _recent_titled(self, heads: set[str], country: Actor | None, state: _DocumentState) -> Actor | None:
+        leaders = {"president", "prime minister", "chancellor", "king", "premier", "leader", "supreme leader", "emir"}
+        for actor_id in reversed(list(state.actors)):
+            actor = state.actors[actor_id]
+            if actor.type != "person":
+                continue
+            titles = state.titles.get(actor_id, set())
+            if not (titles & heads or ("leader" in heads and titles & leaders)):
+                continue
+            if country is not None and actor.affiliation not in (country.name, country.affiliation):
+                continue
+            return actor
+        return None
+
+    @staticmethod
+    def _plural_noun_between(sentence: _Sentence, earlier: list[FoundMention], k: int) -> bool:
+        """Whether a plural common noun stands between the last actor mention and "they" at k, so that "they" most
+        likely refers to it ("Many women say they were coerced", "couples ... wherever they live")."""
+        lower, spans = sentence.lower, sentence.spans
+        last_end = earlier[-1].end if earlier else -1
+        for x in range(k - 1, max(-1, k - 9), -1):
+            if spans[x][0] < last_end:
+                return False
+            word = lower[x]
+            if word in PLURAL_PEOPLE or (word.endswith("s") and len(word) > 3 and word.isalpha()
+                                         and not word.endswith(("ss", "us", "is")) and word in common_words()
+                                         and word not in verb_forms() and word not in GENERIC_NOUNS
+                                         and word not in GROUP_NOUNS_COUNTRY and word not in GROUP_NOUNS_FORCES):
+                return True
+        return False
+
+    def _find_pronouns(self, sentence: _Sentence, state: _DocumentState) -> None:
+        """Subject pronouns: he/she -> the person subject; it/they -> the organization or country subject."""
+        tokens, lower = sentence.tokens, sentence.lower
+        for k, word in enumerate(lower):
+            if word not in _PRONOUN_WORDS or sentence.consumed[k]:
+                continue
+            contraction = PRONOUN_CONTRACTIONS.get(word)
+            if contraction is not None:  # "they're": the pronoun "they" followed by the verb "are"
+                word, nxt = contraction
+                if word not in PRONOUNS | PLURAL_PRONOUNS:
+                    continue
+                rest = k + 1  # the token after the verb
+            else:
+                if word not in PRONOUNS | PLURAL_PRONOUNS | NEUTER_PRONOUNS:
+                    continue
+                nxt = lower[k + 1] if k + 1 < len(lower) else ""
+                if not nxt.isalpha() or _is_name_token(tokens[k + 1]):
+                    continue
+                rest = k + 2
+            earlier = [m for m in sentence.mentions if m.start < sentence.spans[k][0]]
+            if word in PRONOUNS:
+                current = next((m.actor for m in earlier if m.actor.type == "person"), None)
+                actor = current or (state.actors[state.person_subjects[-1]] if state.person_subjects else None)
+            elif word in PLURAL_PRONOUNS:
+                # "they" is always a subject: no verb test ("they usually do", "they face", "they were ignored")
+                if self._plural_noun_between(sentence, earlier, k):
+                    continue
+                current = next((m.actor for m in earlier if m.actor.type != "person"), None)
+                clause_start = k == 0 or (lower[k - 1] in CLAUSE_OPENERS)
+                actor = current or (state.actors[state.thing_subjects[-1]]
+                                    if state.thing_subjects and clause_start else None)
+            else:
+                if not verb_like(nxt):
+                    continue
+                previous = lower[k - 1] if k else ""
+                if word == "it" and k and previous not in SPEECH_VERBS | {"that", ",", "and", "but", "because", "as", '"', "\u201c"}:
+                    continue
+                after_next = lower[rest] if rest < len(lower) else ""
+                if nxt in WEAK_AUXILIARIES and not (after_next in verb_forms() and after_next not in WEAK_AUXILIARIES
+                                                    or after_next in ("ready", "willing", "prepared", "open", "not")):
+                    continue  # "It is not known", "It will be the first time"
+                current = next((m.actor for m in earlier if m.actor.type != "person"), None)
+                clause_start = k == 0 or (word in PLURAL_PRONOUNS and previous in CLAUSE_OPENERS)
+                actor = current or (state.actors[state.thing_subjects[-1]] if state.thing_subjects and clause_start else None)
+                if actor is not None and word == "it" and actor.type == "group" and actor.name.endswith("s"):
+                    continue
+            if actor is not None:
+                self._add(sentence, state, k, k + 1, actor, "pronoun", strip_possessive=False,
+                          length=len(word) if contraction else None)

@@ -1,0 +1,117 @@
+"""Mentions without a name (stance.anaphora): quoted "I"/"we" for the speaker, generic phrases, unnamed speakers
+and groups, title phrases and pronouns, resolved to the actors named around them."""
+
+import pytest
+
+from stance.actors import ActorFinder, Gazetteer
+from stance.text import split_sentences
+
+
+@pytest.fixture(scope="module")
+def finder():
+    return ActorFinder(Gazetteer.default())
+
+
+def find(finder, text):
+    return [(m.text, m.actor.name) for m in finder.find(text, split_sentences(text))]
+
+
+def test_pronoun_goes_to_the_most_recent_person_subject(finder):
+    text = "Foreign Minister Penny Wong met her counterpart. She said the meeting was useful."
+    assert find(finder, text)[-1] == ("She", "Penny Wong")
+
+
+def test_they_opening_a_clause_refers_to_the_last_group_subject(finder):
+    text = "The rebels rejected the offer. The talks failed, and they vowed to fight on."
+    assert [name for word, name in find(finder, text) if word == "they"] == ["Rebels"]
+
+
+def test_pronoun_written_together_with_its_verb(finder):
+    text = "The Taliban lost ground. They're planning a comeback, and Senator Ana Ruiz says she's ready."
+    found = find(finder, text)
+    assert ("They", "Taliban") in found
+    assert ("she", "Ana Ruiz") in found
+
+
+def test_i_in_a_quote_with_a_contraction_is_the_speaker(finder):
+    found = find(finder, '"I\'m not leaving," Senator Ana Ruiz said.')
+    assert ("I", "Ana Ruiz") in found
+
+
+def test_a_person_says_i_and_a_body_says_we(finder):
+    assert ("We", "Coastal Farmers Union") in find(finder, '"We will strike," the Coastal Farmers Union said.')
+    found = find(finder, '"We will win and I will lead," Senator Ana Ruiz said.')
+    assert ("I", "Ana Ruiz") in found
+    assert "We" not in {word for word, _ in found}  # her party or country, not the senator herself
+
+
+def test_a_reopened_quote_does_not_flip_quote_tracking(finder):
+    text = ('Senator Ana Ruiz told reporters: "It is wrong. "The law must apply to all." '
+            'The Coastal Farmers Union disagreed. "I see no problem," Mayor Tom Hale said.')
+    assert ("I", "Tom Hale") in find(finder, text)
+
+
+def test_quote_speaker_named_before_a_distant_speech_verb(finder):
+    text = 'Ana Ruiz, a senator from the coastal district and a former judge, said: "I will vote no."'
+    assert ("I", "Ana Ruiz") in find(finder, text)
+    text = 'Ana Ruiz criticised the plan, saying "I cannot support it."'
+    assert ("I", "Ana Ruiz") in find(finder, text)
+
+
+def test_they_needs_no_verb_list_but_not_after_a_plural_noun(finder):
+    text = "The rebels rejected the offer, as they usually do."
+    assert ("they", "Rebels") in find(finder, text)
+    text = "The rebels freed the hostages after they paid a ransom."
+    assert "they" not in {word for word, _ in find(finder, text)}
+
+
+def test_speaking_groups_are_actors(finder):
+    assert ("Critics", "Critics") in find(finder, "Critics said the bill went too far.")
+    assert ("protesters", "Protesters") in find(finder, "Outside, protesters demanded new elections.")
+
+
+def test_unnamed_speaker_with_a_title_is_an_actor(finder):
+    found = find(finder, "The ministry declined to comment. The spokesman said talks would go on.")
+    assert ("The spokesman", "Unnamed spokesman") in found
+    assert ("a spokesman", "Unnamed spokesman") in find(finder, "The talks went on, a spokesman said.")
+    assert find(finder, "He met a spokesman for the club.") == []
+
+
+def test_unnamed_sources_and_the_international_community(finder):
+    found = find(finder, "The deal is close, the sources said, and the international community agreed.")
+    assert ("the sources", "Sources") in found
+    assert ("the international community", "International community") in found
+
+
+def test_generic_actor_with_a_possessive(finder):
+    assert ("the government", "Government") in find(finder, "Critics attacked the government's plans.")
+
+
+def test_unnamed_court_or_body_that_acts(finder):
+    assert ("A regional court", "Court") in find(finder, "A regional court sentenced him to six years.")
+    assert find(finder, "He went to a court hearing.") == []
+    assert ("the committee", "Committee") in find(finder, "Later the committee said the rules were clear.")
+
+
+def test_it_inside_a_quote_is_not_the_body(finder):
+    text = 'The ministry said it was ready. "It is a hard time," the ministry said.'
+    assert [m[0] for m in find(finder, text)] == ["The ministry", "it", "the ministry"]
+
+
+def test_groups_that_think_or_are_cited(finder):
+    assert find(finder, "Experts think the plan will fail.") == [("Experts", "Experts")]
+    assert find(finder, "The deal will hold, according to analysts.") == [("analysts", "Analysts")]
+
+
+def test_anaphor_as_a_setting_or_in_a_role_phrase(finder):
+    assert find(finder, "Labour held a debate in the party about its leader.") == [("Labour", "Labour Party")]
+    assert find(finder, "Sir Andrew Green, chairman of the organisation, says there is no need.") == [
+        ("Sir Andrew Green", "Sir Andrew Green")]
+
+
+def test_the_country_as_a_subject_is_the_state_named_before(finder):
+    found = find(finder, "Chile raised rates. The country has also cut spending.")
+    assert ("The country", "Chile") in found
+    assert ("the country", "Chile") in find(finder, "Chile's minister warned that the country would act.")
+    assert [m[0] for m in find(finder, "Chile grew. Many people left the country last year.")] == ["Chile"]
+    assert [m[0] for m in find(finder, "The country has cut spending.")] == []
