@@ -1,5 +1,6 @@
-"""Shared fixtures: the shipped model loaded once per test session, a small article collection (JSON Lines) for
-the batch, reader and worker tests, and paths to optional shared data."""
+"""Shared fixtures: the shipped model loaded once per test session, the actor finder and ``find`` for the finder
+tests, a small article collection (JSON Lines) for the batch, reader and worker tests, and paths to optional
+shared data."""
 
 import json
 from pathlib import Path
@@ -15,6 +16,18 @@ SHARED = ROOT.parent / "shared"
 @pytest.fixture(scope="session")
 def nlp():
     return stance.load()
+
+
+@pytest.fixture(scope="session")
+def finder():
+    return stance.ActorFinder(stance.Gazetteer.default())
+
+
+def find(finder, text):
+    """(mention text, actor name) for every mention the finder reports in ``text``."""
+    from stance.text import split_sentences
+
+    return [(m.text, m.actor.name) for m in finder.find(text, split_sentences(text))]
 
 
 @pytest.fixture(scope="session")

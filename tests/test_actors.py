@@ -7,14 +7,7 @@ import pytest
 from stance.actors import ActorFinder, Gazetteer, load_actor_list
 from stance.text import split_sentences
 
-
-@pytest.fixture(scope="module")
-def finder():
-    return ActorFinder(Gazetteer.default())
-
-
-def find(finder, text):
-    return [(m.text, m.actor.name) for m in finder.find(text, split_sentences(text))]
+from conftest import find
 
 
 def test_capital_as_agent_is_the_country_but_a_place_is_not(finder):

@@ -1,19 +1,7 @@
 """Mentions without a name (stance.anaphora): quoted "I"/"we" for the speaker, generic phrases, unnamed speakers
 and groups, title phrases and pronouns, resolved to the actors named around them."""
 
-import pytest
-
-from stance.actors import ActorFinder, Gazetteer
-from stance.text import split_sentences
-
-
-@pytest.fixture(scope="module")
-def finder():
-    return ActorFinder(Gazetteer.default())
-
-
-def find(finder, text):
-    return [(m.text, m.actor.name) for m in finder.find(text, split_sentences(text))]
+from conftest import find
 
 
 def test_pronoun_goes_to_the_most_recent_person_subject(finder):
