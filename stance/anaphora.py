@@ -27,15 +27,13 @@ class UnnamedMentions:
         """'"We are ready," Lavrov said.': "We" is Lavrov; a quote that runs on into the next sentence keeps its speaker."""
         tokens, lower = sentence.tokens, sentence.lower
         open_quote = state.quote_open
+        inside = [False] * len(tokens)
         if open_quote or not _QUOTE_MARKS.isdisjoint(tokens):
-            inside = [False] * len(tokens)
             for k, token in enumerate(tokens):
                 if token in _QUOTE_MARKS:
                     open_quote = token == "\u201c" or (token == '"' and self._opens_quote(sentence, k, open_quote))
                     continue
                 inside[k] = open_quote
-        else:
-            inside = [False] * len(tokens)
         continues = state.quote_open
         state.quote_open = open_quote
         speaker = None
