@@ -6,11 +6,10 @@ size on disk of what it reads (model, gazetteer, sentence splitter parameters).
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 
-from common import ROOT
+from common import ROOT, child_environment
 
 CHILD = """
 import time
@@ -32,7 +31,7 @@ def size(path) -> int:
 
 
 def main() -> None:
-    env = {**os.environ, "PYTHONPATH": str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", "")}
+    env = child_environment()
     runs = []
     for _ in range(3):
         completed = subprocess.run([sys.executable, "-c", CHILD], capture_output=True, text=True, check=True, env=env)

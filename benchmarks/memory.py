@@ -7,13 +7,12 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
-from common import ROOT, articles, write_jsonl
+from common import ROOT, articles, child_environment, write_jsonl
 
 CHILD = """
 import resource, sys
@@ -24,7 +23,7 @@ print(stats.scored, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
 
 
 def peak_rss(source: Path, out: Path) -> tuple[int, float]:
-    env = {**os.environ, "PYTHONPATH": str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", "")}
+    env = child_environment()
     completed = subprocess.run([sys.executable, "-c", CHILD, str(source), str(out)], capture_output=True, text=True,
                                check=True, env=env, cwd=ROOT)
     scored, kilobytes = completed.stdout.split()

@@ -138,6 +138,10 @@ def _cmd_score(args) -> int:
             stats = score_collection(args.input, args.output, **{**kwargs, "jobs": -1 if args.jobs == 1 else args.jobs})
     else:
         stats = score_collection(args.input, args.output, **kwargs)
+        if args.jobs != 1:
+            from .workers import stop_idle_workers
+
+            stop_idle_workers()  # the program ends here: do not wait for the workers to tear down
     if not args.quiet or stats.failed:
         where = f" (see {args.errors})" if args.errors and stats.failed else ""
         truncated = f", {stats.truncated} truncated" if stats.truncated else ""

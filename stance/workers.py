@@ -26,7 +26,7 @@ from .exceptions import StanceError
 from .readers import InputRecord
 
 __all__ = ["WorkerSpec", "worker_spec", "options_spec", "worker_analyzer", "score_chunk", "parallel_pipe",
-           "CSV_COLUMNS", "RECORD_META"]
+           "stop_idle_workers", "CSV_COLUMNS", "RECORD_META"]
 
 #: Columns of the per-(article, sentence, actor) CSV output. ``line`` is the input position (used by
 #: ``resume``); ``mentions`` counts the actor's mentions in the sentence; ``date`` is the record's date, if any.
@@ -331,3 +331,21 @@ def parallel_pipe(analyzer, texts: Iterable[Any], *, batch_size: int, n_jobs: in
     for documents in _run(_documents_chunk, spec, _chunks(items(), batch_size), n_jobs):
         for document in documents:
             yield (document, contexts.popleft()) if as_tuples else document
+
+
+def stop_idle_workers() -> None:
+    """Stop the worker processes that joblib's default (loky) backend keeps for reuse.
+
+    For a program that has finished its parallel work and is about to exit (``stance score``): the workers
+    are killed at once instead of each tearing down its interpreter and model while the program waits for
+    them at exit. A library call never does this, since the next ``Parallel`` call would reuse them.
+    """
+    import sys
+
+    if "joblib.externals.loky.reusable_executor" not in sys.modules:  # no worker was ever started here
+        return
+    from joblib.externals.loky import reusable_executor
+
+    executor = getattr(reusable_executor, "_executor", None)
+    if executor is not None:
+        executor.shutdown(wait=True, kill_workers=True)

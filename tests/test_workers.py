@@ -1,6 +1,7 @@
 """What runs in workers (stance.workers): Analyzer.pipe over joblib workers, and the spec each worker rebuilds from."""
 
 import json
+import os
 import warnings
 
 import pytest
@@ -8,7 +9,8 @@ from joblib import parallel_config
 
 import stance
 from stance.actors import Actor
-from stance.workers import options_spec, worker_spec
+from stance.cli import main
+from stance.workers import options_spec, stop_idle_workers, worker_spec
 
 from conftest import ARTICLES
 
@@ -49,3 +51,39 @@ def test_worker_spec_from_options_equals_that_of_the_loaded_analyzer(tmp_path):
     actors = tmp_path / "actors.json"
     actors.write_text(json.dumps([{"name": "Ruritanian Liberal Party", "type": "organization"}]), encoding="utf-8")
     assert options_spec(actors=actors, max_length=5000) == worker_spec(stance.load(actors=actors, max_length=5000))
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    return True
+
+
+def _loky_worker_pids() -> set[int]:
+    from joblib import Parallel, delayed
+
+    return set(Parallel(n_jobs=2)(delayed(os.getpid)() for _ in range(8)))
+
+
+@pytest.mark.slow
+def test_stop_idle_workers_kills_the_reusable_loky_workers():
+    pids = _loky_worker_pids()
+    assert pids and os.getpid() not in pids and all(map(_alive, pids))
+    stop_idle_workers()
+    assert not any(map(_alive, pids))
+    assert _loky_worker_pids().isdisjoint(pids)  # a later Parallel call starts new workers
+    stop_idle_workers()
+
+
+@pytest.mark.slow
+def test_score_with_jobs_leaves_no_worker_behind(tmp_path):
+    source = tmp_path / "in.jsonl"
+    source.write_text("".join(json.dumps({"id": f"a{k}", "text": "NATO warned Moscow on Monday."}) + "\n"
+                              for k in range(6)), encoding="utf-8")
+    pids = _loky_worker_pids()
+    assert main(["score", str(source), "-o", str(tmp_path / "out.jsonl"), "--jobs", "2", "--batch-size", "1",
+                 "--quiet"]) == 0
+    assert len((tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()) == 6
+    assert not any(map(_alive, pids))
