@@ -40,6 +40,9 @@ TITLE_ABBREVIATIONS = (
     "Mr", "Mrs", "Ms", "Dr", "Sen", "Gen", "Rep", "Gov", "Lt", "Col", "Adm", "Sgt", "Capt", "Maj",
     "Prof", "Rev", "St", "Jr", "Sr", "No", "Jan", "Feb", "Mar", "Apr", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec",
 )
+#: Titles (lowercase, without the period) that only ever come before a name, so that "Mr." never ends a sentence.
+NAME_TITLES = frozenset({"mr", "mrs", "ms", "messrs", "dr", "sen", "sens", "rep", "reps", "gov", "gen", "gens", "lt",
+                         "col", "adm", "sgt", "capt", "maj", "prof", "rev"})
 TOKEN_PATTERN = (
     r"(?:[^\W\d_]\.){2,}"
     r"|(?:" + "|".join(TITLE_ABBREVIATIONS) + r")\.(?=\s)"
@@ -117,11 +120,28 @@ def _cut_long(text: str, start: int, end: int):
         yield start, end
 
 
+def _ends_with_name_title(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` ends with a title that only ever comes before a name ("... met Mr.")."""
+    if end - start < 3 or text[end - 1] != "." or not text[end - 2].isalpha():
+        return False
+    word_start = end - 2
+    while word_start > start and text[word_start - 1].isalpha():
+        word_start -= 1
+    return text[word_start:end - 1].lower() in NAME_TITLES and (word_start == start or not text[word_start - 1].isalnum())
+
+
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """Split ``text`` into sentences; return end-exclusive ``(start, end)`` offsets.
 
     Each span has no leading or trailing white space, spans are in order and do not
-    overlap, and ``text[start:end]`` is the sentence.
+    overlap, and ``text[start:end]`` is the sentence. A title before a name never ends a
+    sentence: Punkt would end one at "Mr." when the name is also an ordinary word ("Mr. Stone").
+
+    Examples
+    --------
+    >>> text = "Police questioned Mr. Stone on Monday. Sen. Young objected."
+    >>> [text[s:e] for s, e in split_sentences(text)]
+    ['Police questioned Mr. Stone on Monday.', 'Sen. Young objected.']
     """
     splitter = sentence_splitter()
     spans: list[tuple[int, int]] = []
@@ -130,13 +150,23 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         if not line_text.strip():
             continue
         offset = line.start()
+        pending = None  # a piece that ends with "Mr.": it goes on in the next piece
         for s, e in splitter.span_tokenize(line_text):
             while s < e and line_text[s].isspace():
                 s += 1
             while e > s and line_text[e - 1].isspace():
                 e -= 1
-            if e > s:
-                spans.extend(_cut_long(text, offset + s, offset + e))
+            if e <= s:
+                continue
+            if pending is not None:
+                s = pending
+            if _ends_with_name_title(line_text, s, e):
+                pending, pending_end = s, e
+                continue
+            pending = None
+            spans.extend(_cut_long(text, offset + s, offset + e))
+        if pending is not None:
+            spans.extend(_cut_long(text, offset + pending, offset + pending_end))
     return spans
 
 

@@ -87,3 +87,15 @@ def test_title_after_abbreviation_does_not_split():
 
 def test_abbreviation_at_sentence_end_before_a_common_starter_splits():
     assert texts("Sanctions hit the U.S. The move angered China.") == ["Sanctions hit the U.S.", "The move angered China."]
+
+
+def test_a_title_before_a_name_never_ends_a_sentence():
+    # Punkt alone ends a sentence at "Mr." or "Sens." when the name is also an ordinary word
+    text = "Police questioned Mr. Stone on Monday. Later Sens. Young and Price objected.\nWe asked Mr."
+    assert [text[s:e] for s, e in split_sentences(text)] == [
+        "Police questioned Mr. Stone on Monday.", "Later Sens. Young and Price objected.", "We asked Mr."]
+
+
+def test_other_abbreviations_still_end_sentences():
+    text = "He lives on Main St. The house is old. It was built by Smith Jr. The roof is new."
+    assert len(split_sentences(text)) == 4
