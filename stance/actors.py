@@ -31,12 +31,14 @@ from .phrases import (FoundMention, _DocumentState, _Sentence, _addressed, _adve
                       _in_role_phrase, _is_name_token, _is_possessive, _modifies_noun, _plain_verb,
                       _qualifies_person_title, _stance_target, _title_heads, _title_run_length)
 from .text import tokenize
-from .wordlists import (ADJECTIVE_TITLES, AGENT_COMPOUND_HEADS, BUILDING_PREPOSITIONS, CAUSATIVE_VERBS,
+from .wordlists import (ADJECTIVE_TITLES, AGENT_COMPOUND_HEADS, APOSTROPHES, BUILDING_PREPOSITIONS, CAUSATIVE_VERBS,
                         COMPASS_POINTS, CREDIT_VERBS, DASHES, DESCRIPTOR_HEADS, FAMILY_NAME_FIRST, FUNCTION_WORDS,
-                        GROUP_NOUNS_COUNTRY, GROUP_NOUNS_FORCES, GROUP_WORDS, HONORIFICS, LOCATIVE, MEMBER_NOUNS,
-                        NOT_NAMES, OBJECT_STARTERS, ORG_PLACE_PREPOSITIONS, ORG_WORDS, PARTICLES, PLACE_OF_NOUNS,
-                        REGION_WORDS, REPORTING_NOUNS, SERVICE_LANGUAGES, SPEECH_VERBS, SUBORDINATORS, TITLE_HEADS,
-                        TOPIC_PREPOSITIONS, common_words, present_verb_like, verb_like)
+                        GROUP_NOUNS_ARMED, GROUP_NOUNS_COUNTRY, GROUP_NOUNS_FORCES, GROUP_WORDS, HONORIFICS,
+                        LOCATIVE, MEMBER_NOUNS, NAME_WORDS, NEWSPAPER_NAMES, NOT_NAMES,
+                        OBJECT_STARTERS, ORG_PLACE_PREPOSITIONS, ORG_WORDS, PARTICLES, PLACE_NAME_HEADS,
+                        PLACE_OF_NOUNS, REGION_WORDS, RELATIVE_NOUNS, REPORTING_NOUNS, SERVICE_LANGUAGES, SPEECH_VERBS,
+                        SUBORDINATORS, TITLE_HEADS, TITLE_MODIFIERS, TOPIC_PREPOSITIONS, common_words,
+                        present_verb_like, verb_like)
 
 # Actor, Gazetteer, load_actor_list, slugify and ACTOR_TYPES live in stance.gazetteer; they are re-exported here.
 __all__ = ["Actor", "Gazetteer", "ActorFinder", "FoundMention", "ACTOR_TYPES", "slugify", "load_actor_list"]
@@ -71,7 +73,9 @@ class ActorFinder(UnnamedMentions):
 
     # -- one sentence --------------------------------------------------------------------------------
     def _find_in_sentence(self, text: str, start: int, end: int, state: _DocumentState) -> list[FoundMention]:
-        spans = self._split_compounds(text, tokenize(text, start, end))
+        spans = tokenize(text, start, end)
+        if text.find("-", start, end) != -1:
+            spans = self._split_compounds(text, spans)
         tokens = [text[s:e] for s, e in spans]
         sentence = _Sentence(text, spans, tokens, [t.lower() for t in tokens], [False] * len(tokens))
         self._skip_dateline(sentence, state)
@@ -87,6 +91,10 @@ class ActorFinder(UnnamedMentions):
                 elif sentence.lower[j] in PARTICLES and j + 1 < n and _is_name_token(tokens[j + 1]) and (
                         sentence.lower[j] not in ("and", "on", "in") or not self._known(tokens[j + 1])):
                     j += 2
+                elif tokens[j] in APOSTROPHES and j + 1 < n and _is_name_token(tokens[j + 1]) \
+                        and tokens[j - 1][-1] == "s" and spans[j - 1][1] == spans[j][0] \
+                        and not any(self._known_name(tokens[x:j]) for x in range(max(i, j - 3), j)):
+                    j += 2  # "the General Workers' Union": a plural possessive in a name (not "the Tories' Commons")
                 else:
                     break
             self._parse_chunk(sentence, i, j, state)
@@ -102,6 +110,9 @@ class ActorFinder(UnnamedMentions):
 
     def _known(self, token: str) -> bool:
         return self.gazetteer.lookup((_bare(token),)) is not None
+
+    def _known_name(self, tokens: list[str]) -> bool:
+        return self.gazetteer.lookup(tuple(tokens)) is not None
 
     def _add(self, sentence: _Sentence, state: _DocumentState, i: int, j: int, actor: Actor, via: str,
              strip_possessive: bool = True, length: int | None = None) -> None:
@@ -260,6 +271,10 @@ class ActorFinder(UnnamedMentions):
             lowercase_title_then_name = (b < len(tokens) and not _is_name_token(tokens[b])
                                          and self._name_after_title(tokens, lower, b))
             if actor.type == "person":
+                if next_piece is not None and next_piece[2] is None \
+                        and _bare(lower[next_piece[1] - 1]) in PLACE_NAME_HEADS:
+                    skip_next = True
+                    continue  # "Trump Tower", "the Kennedy Center": a place named after the person
                 self._remember_title(actor, pending_title, state)
                 self._add(sentence, state, a, b, actor, kind)
                 pending_title, pending_affiliation = "", None
@@ -319,8 +334,9 @@ class ActorFinder(UnnamedMentions):
     def _piece_has_name(self, lower, tokens, piece) -> bool:
         a, b = piece[0], piece[1]
         first = a + _title_run_length(lower[a:b])
-        if first >= b or lower[first] in NOT_NAMES or (b - first == 1 and _bare(lower[first]) in SERVICE_LANGUAGES):
-            return False  # "told VOA Mandarin": a broadcaster's language service, not a person after an affiliation
+        if first >= b or lower[first] in NOT_NAMES or (b - first == 1 and (
+                _bare(lower[first]) in SERVICE_LANGUAGES or _bare(lower[first]) in MEMBER_NOUNS)):
+            return False  # "told VOA Mandarin", "Labour MPs": a language service or members, not a person's name
         if _bare(lower[first]) not in common_words():
             return True
         return b - first >= 2 and _bare(lower[b - 1]) not in common_words()  # "Mark Esper", "Will Hurd"
@@ -342,9 +358,15 @@ class ActorFinder(UnnamedMentions):
                 return
             if word in GROUP_NOUNS_FORCES:
                 after = lower[k + 1] if k + 1 < len(lower) else "."
-                if not after.isalpha() or verb_like(after) or after in ("and", "in", "on", "near", "who", "that"):
+                # a plural ("Kurdish forces edge towards") is never a modifier; "Russian military" may be one
+                if word in ("forces", "troops") or not after.isalpha() or verb_like(after) \
+                        or after in ("and", "in", "on", "near", "who", "that"):
                     forces = Actor(f"{country.id}_forces", f"{sentence.tokens[a]} forces", "group", country.name)
                     self._add(sentence, state, a, k + 1, forces, "demonym forces", strip_possessive=False)
+                return
+            if word in GROUP_NOUNS_ARMED:
+                group = Actor(f"{country.id}_{word}", f"{sentence.tokens[a]} {word}", "group", country.name)
+                self._add(sentence, state, a, k + 1, group, "demonym group", strip_possessive=False)
                 return
             if not word.isalpha() or verb_like(word) or _is_name_token(sentence.tokens[k]):
                 return
@@ -445,11 +467,17 @@ class ActorFinder(UnnamedMentions):
         if not self.find_unlisted:
             return
         tokens, lower = sentence.tokens, sentence.lower
-        while a < b and ((lower[a].rstrip(".") in NOT_NAMES and _bare(lower[a]) not in TITLE_HEADS) or lower[a] in PARTICLES):
-            a += 1
+        organization = _bare(lower[b - 1]) in ORG_WORDS
+        while a < b and ((lower[a].rstrip(".") in NOT_NAMES and _bare(lower[a]) not in TITLE_HEADS
+                          and not (organization and lower[a] in NAME_WORDS)) or lower[a] in PARTICLES):
+            a += 1  # (but "the Human Rights Campaign", "the Central Bank" keep their first words)
         while b > a and lower[b - 1] in PARTICLES:
             b -= 1
         if a >= b:
+            return
+        if b - a == 1 and a > 0 and lower[a - 1] == "the" and _bare(tokens[a]) in NEWSPAPER_NAMES and not title \
+                and (b == len(lower) or _bare(lower[b]) not in TITLE_HEADS):  # (not "The Spectator editor")
+            self._add(sentence, state, a, b, self._newspaper(_bare(tokens[a]), state), "newspaper")
             return
         words = lower[a:b]
         if "and" in words and not any(_bare(w) in ORG_WORDS for w in words):
@@ -472,7 +500,7 @@ class ActorFinder(UnnamedMentions):
             if b - a >= 2 and not (b - a == 2 and words[0] in ("the", "a")) and not _in_role_phrase(sentence, a) \
                     and not _qualifies_person_title(sentence, a, b):
                 kind = "group" if _bare(words[-1]) in GROUP_WORDS else "organization"
-                name = " ".join(tokens[a:b - 1] + [_bare(tokens[b - 1])])
+                name = sentence.text[sentence.spans[a][0]:sentence.spans[b - 1][0]] + _bare(tokens[b - 1])
                 start = owner if owner is not None and owner < a and not any(sentence.consumed[owner:a]) else a
                 self._add(sentence, state, start, b, Actor(slugify(name), name, kind,
                                                            affiliation.affiliation if affiliation else None),
@@ -486,30 +514,40 @@ class ActorFinder(UnnamedMentions):
             name = tokens[a]
             self._add(sentence, state, a, b, Actor(slugify(name), name, "organization",
                                                    affiliation.affiliation if affiliation else None), "acronym")
+            state.surnames.setdefault(name, slugify(name))  # later "the CSA's performance" is the same body
             return
         before = lower[max(0, a - 4):a]
         after = lower[b] if b < len(lower) else ""
         single = b - a == 1
+        if single and after == "administration" and a > 0 and lower[a - 1] == "the":
+            name = f"{tokens[a]} administration"  # "the Reagan administration": a president's government
+            self._add(sentence, state, a, b + 1, Actor(slugify(name), name, "organization", None),
+                      "unlisted organization")
+            return
         if single and self.gazetteer.demonym(_bare(tokens[a])[:-1]):
             return  # "Many Britons believe": private people of a country, not an actor
         if single and (_bare(words[0]) in common_words() or _bare(words[0]) in NOT_NAMES or len(words[0]) < 2):
             if not title:
                 return
-        if not title and before and not (a > 0 and _is_name_token(tokens[a - 1])):
-            length = 0
+        if not title and before and not (a > 0 and (_is_name_token(tokens[a - 1]) or _is_possessive(tokens[a - 1]))):
+            length = 0  # (but "the president's Asia trip": a title that owns something is no title of the name)
             for k in range(len(before)):
                 if _title_run_length(before[k:]) == len(before) - k:
                     length = len(before) - k
                     break
             if length:
                 title = " ".join(_bare(w).rstrip(".") for w in before[-length:])
+        if not title and b - a >= 2 and a > 1 and lower[a - 1] == ",":
+            # "the German foreign minister, Heiko Maas, said", "His mother, Jane Lyndon,"
+            title = lower[a - 2] if lower[a - 2] in RELATIVE_NOUNS else self._title_before(lower, a - 1)
         if all(_bare(w) in common_words() for w in words) and title not in HONORIFICS:
             return  # "the General Election": a title word before an ordinary noun (but "Mr. Stone", "Dr Brown" are people)
         apposition = self._apposition(tokens, lower, b)
         speaker = after in SPEECH_VERBS or (a > 0 and lower[a - 1] in SPEECH_VERBS and after in (".", ",", "", "on", "in", "at", "during", "after"))
         known_first_name = b - a >= 2 and tokens[a] in self.gazetteer.first_names
-        # "Mitt Romney is opposed", "Hillary Clinton's emails": a full name of rare words that acts or owns something
-        full_name_acts = b - a >= 2 and (verb_like(after) or _is_possessive(tokens[b - 1])) \
+        # "Mitt Romney is opposed", "Hillary Clinton's emails", "Elena Kagan and Sonia Sotomayor", "Issam Fares, a
+        # Lebanese citizen": a full name of rare words that acts, owns something, or stands in a list or an apposition
+        full_name_acts = b - a >= 2 and (verb_like(after) or _is_possessive(tokens[b - 1]) or after in (",", "and")) \
             and after not in CREDIT_VERBS and not any(_is_possessive(t) for t in tokens[a:b - 1]) and not any(
                 _bare(w) in common_words() or _bare(w).rstrip(".") in NOT_NAMES
                 or all(part in common_words() for part in _bare(w).split("-")) for w in words)  # "Resource-rich"
@@ -533,6 +571,27 @@ class ActorFinder(UnnamedMentions):
                       titles=(title,) if title else ())
         self._add(sentence, state, a, b, actor, "unlisted person")
         self._remember_title(state.actors.get(actor.id, actor), title or (apposition if apposition != "?" else ""), state)
+
+    def _newspaper(self, word: str, state: _DocumentState) -> Actor:
+        """'the Times': the listed 'The Times', else the paper of that name seen last ('The New York Times')."""
+        listed = self.gazetteer.lookup(("The", word))
+        if listed is not None:
+            return listed
+        suffix = " " + word
+        seen = next((actor for actor in reversed(list(state.actors.values()))
+                     if actor.type == "organization" and actor.name.endswith(suffix)), None)
+        return seen or Actor(slugify(f"The {word}"), f"The {word}", "organization", None)
+
+    @staticmethod
+    def _title_before(lower: list[str], end: int) -> str:
+        """The title that ends just before ``end`` ("secretary of state", "national security adviser"), or ""."""
+        for k in range(end - 1, max(-1, end - 5), -1):
+            word = _bare(lower[k]).rstrip(".")
+            if word in TITLE_HEADS:
+                return " ".join(_bare(w).rstrip(".") for w in lower[k:end])
+            if word not in TITLE_MODIFIERS:
+                return ""
+        return ""
 
     @staticmethod
     def _apposition(tokens, lower, b) -> str:

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from .gazetteer import Actor, slugify
 from .phrases import (FoundMention, _COURTS, _DocumentState, _PRONOUN_WORDS, _QUOTE_MARKS, _Sentence, _TITLE_WORDS,
-                      _bare, _in_role_phrase, _is_name_token, _modifies_noun, _title_heads, _title_run_length)
+                      _bare, _in_role_phrase, _is_name_token, _is_possessive, _modifies_noun, _title_heads,
+                      _title_run_length)
 from .wordlists import (ADJECTIVE_TITLES, ADVERBS, ANAPHOR_NOUNS, ANAPHOR_PLACE_WORDS, AUXILIARIES, BARE_GENERIC,
                         CLAUSE_OPENERS, COUNTRY_ANAPHORS, DASHES, GENERIC_NOUNS, GENERIC_WORDS_WITH_POSSESSIVES,
                         GROUP_NOUNS_COUNTRY, GROUP_NOUNS_FORCES, HIGH_OFFICES, NEUTER_PRONOUNS, NOT_NAMES,
@@ -43,7 +44,7 @@ class UnnamedMentions:
                 m.via == "pronoun" and inside[index_of[m.start]] and m.text.lower() == "it")]
         for mention in sentence.mentions:
             k = index_of[mention.start]
-            if inside[k]:
+            if inside[k] or mention.via == "newspaper":  # "quoted by the Times, McGurk wrote: ..."
                 continue
             end = next((x for x in range(k, len(tokens)) if sentence.spans[x][1] >= mention.end), k)
             if k and (lower[k - 1] in TELL_VERBS or (lower[k - 1] == "the" and k > 1 and lower[k - 2] in TELL_VERBS)):
@@ -128,7 +129,7 @@ class UnnamedMentions:
                     and self._indefinite_body(sentence, state, k):
                 k += 1
                 continue
-            if lower[k] in ("the", "its", "their"):
+            if lower[k] in ("the", "its", "their", "this"):
                 k += 1
             adjectives = 0
             while k < len(tokens) and adjectives < 2 and lower[k].isalpha() and not consumed[k] and \
@@ -148,14 +149,16 @@ class UnnamedMentions:
             if end < len(tokens) and (_is_name_token(tokens[end]) or lower[end] == "of"):
                 k = start + 1
                 continue
-            according = k >= 2 and lower[k - 1] == "to" and lower[k - 2] == "according"  # "according to analysts"
+            # "according to analysts", "was arrested by police": the source or the agent
+            according = (k >= 2 and lower[k - 1] == "to" and lower[k - 2] == "according") or (
+                k >= 1 and lower[k - 1] == "by")
             if noun in BARE_GENERIC and start == k and (according or end < len(tokens) and verb_like(lower[end])) and \
                     (k == 0 or not _is_name_token(tokens[k - 1]) or lower[k - 1] in NOT_NAMES):  # "Some critics said"
                 self._add(sentence, state, k, end, self._generic_actor(noun, state), "generic")
                 k = end
                 continue
             if noun in GENERIC_NOUNS and determined and (start < k or _is_name_token(tokens[k])) and noun not in ("government",) or \
-                    (noun == "government" and lower[start] in ("the", "its", "their")):
+                    (noun == "government" and lower[start] in ("the", "its", "their", "this")):
                 actor = self._generic_actor(noun, state)
                 self._add(sentence, state, start, end, actor, "generic")
                 k = end
@@ -271,7 +274,8 @@ class UnnamedMentions:
             if country is None and end < len(tokens) and lower[end] == "of" and \
                     (of_country := self._country_after_of(sentence, end)) is not None:
                 country, end = of_country  # "the president of Turkey" is "the Turkish president"
-            elif end < len(tokens) and (_is_name_token(tokens[end]) or lower[end] == "of"):
+            elif end < len(tokens) and (_is_name_token(tokens[end]) or lower[end] == "of") \
+                    and not _is_possessive(tokens[end - 1]):  # (but "the president's Asia trip")
                 k += 1
                 continue
             heads = _title_heads(" ".join(lower[m:title_end]))

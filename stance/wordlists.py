@@ -123,13 +123,16 @@ TITLE_HEADS = {
     "organiser", "administrator", "manager", "member", "fellow", "lecturer", "author", "governor-general", "regent",
     "cleric", "monarch", "dictator", "caliph", "warlord", "militant", "commandant", "aide", "minister-president",
     "mediator", "inspector", "superintendent", "auditor", "ombudsman", "delegate", "emissary", "attaché", "consul",
-    "magistrate",
+    "magistrate", "congressman", "congresswoman", "co-chairman", "co-chairwoman", "co-chair", "co-leader", "co-founder",
 }
 # Verbs of reporters' credit lines ("Ham Ji-ha contributed to this report"): the reporter is not an actor.
 CREDIT_VERBS = {"contributed", "contributes", "reported", "reports", "wrote", "writes", "edited", "reporting"}
 # Short titles that only ever precede a person's name, so "Mr. Stone" or "Sen. Young" is a person though
 # "stone" and "young" are ordinary words.
 HONORIFICS = {"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "lt", "col", "gen", "sgt", "capt", "adm", "maj"}
+# Last words of newspaper names, which news uses alone after "the" ("the Times reported", "told the Guardian").
+NEWSPAPER_NAMES = {"Times", "Post", "Journal", "Telegraph", "Guardian", "Herald", "Tribune", "Observer", "Independent",
+                   "Mail", "Express", "Economist", "Globe", "Chronicle", "Mirror", "Spectator", "Intercept", "Hindu"}
 # Words that may join title heads in a title run ("Foreign Minister", "Secretary of State", "army chief").
 TITLE_MODIFIERS = {
     "vice", "prime", "foreign", "defense", "defence", "interior", "finance", "trade", "health", "economy", "economic",
@@ -147,6 +150,7 @@ TITLE_MODIFIERS = {
     "political", "policy", "foreign-policy", "trade-policy", "emergency", "humanitarian", "prominent", "leading",
     "research", "investigative", "veteran", "retired", "former", "ruling", "exiled", "jailed", "detained",
     "opposition", "student", "union", "labor", "business", "industry", "finance", "tax", "defense-policy",
+    "shadow", "administration", "campaign", "lord", "prospective",
 }
 # Last words of organization names ("Coastal Farmers Union", "Ministry of Health").
 #: Words after which a subject pronoun opens a new clause ("..., and they said", "warned that they would").
@@ -168,7 +172,7 @@ ORG_WORDS = {
     "observatory", "initiative", "forum", "partnership", "ministries", "unions", "parties", "rebels",
     "directorate", "inspectorate", "chamber", "cooperative", "collective", "trust", "campaign",
     "consortium", "guild", "brotherhood", "church", "commissariat", "council", "ngo", "institution",
-    "university", "academy", "program", "programme", "corps", "unit", "battalion", "division", "regiment",
+    "university", "academy", "program", "programme", "corps", "unit", "units", "battalion", "division", "regiment",
     "militias", "factions", "faction", "bloc", "assembly", "senate", "parliament", "legislature", "court",
 }
 GROUP_WORDS = {"rebels", "militia", "militias", "movement", "front", "brigade", "brigades", "army", "forces", "guard",
@@ -194,6 +198,10 @@ NOT_NAMES = {
     "muslims", "christians", "jews", "western", "eastern", "northern", "southern", "central", "north", "south",
     "east", "west", "ai", "x",
 }
+# Words in NOT_NAMES that may begin an organization's name ("Human Rights Campaign", "Central Bank", "New Democratic
+# Party").
+NAME_WORDS = {"state", "united", "human", "rights", "security", "western", "eastern", "northern", "southern", "central",
+              "north", "south", "new", "first", "national"}
 PARTICLES = {"of", "the", "for", "and", "de", "del", "da", "dos", "das", "do", "bin", "bint", "ibn", "van", "von", "der",
              "den", "al", "el", "du", "la", "le", "y", "&", "ben", "abu"}
 # Speech and stance verbs that make an adjacent capitalized name a speaker ("Gallagher added", "said Bagci").
@@ -218,8 +226,10 @@ GROUP_NOUNS_COUNTRY = {"officials", "government", "authorities", "diplomats", "l
 # The people of a body, which they stand for ("Labour members", "the NSC staff", "FBI agents", "a Tory source", "the
 # U.N. mission", "the U.S. embassy"), or a relative "whose": no modifier use of the name.
 MEMBER_NOUNS = {"members", "staff", "agents", "source", "sources", "colleagues", "team", "mission", "embassy",
-                "opposition", "activists", "advisers", "investigators", "senators", "insiders", "whose"}
+                "opposition", "activists", "advisers", "investigators", "senators", "insiders", "whose", "mps"}
 GROUP_NOUNS_FORCES = {"forces", "troops", "military", "army", "soldiers", "navy", "militaries"}
+# Armed or political groups of a people, never a modifier ("Syrian rebels", "Iranian militias", "Kurdish groups").
+GROUP_NOUNS_ARMED = {"rebels", "militias", "militants", "fighters", "mercenaries", "jihadists", "groups"}
 # Generic actors written without a name ("the government", "Police said") and anaphors for named ones ("the group").
 GENERIC_NOUNS = {"government": "organization", "army": "organization", "military": "organization",
                  "police": "organization", "opposition": "group", "rebels": "group", "authorities": "organization",
@@ -232,7 +242,8 @@ GENERIC_NOUNS = {"government": "organization", "army": "organization", "military
 # Groups that act or speak without a name ("Critics say...", "protesters said"): GUIDELINES §1, "collective groups".
 SPEAKING_GROUPS = {"critics": "group", "diplomats": "group", "protesters": "group", "demonstrators": "group",
                    "activists": "group", "campaigners": "group", "groups": "group", "agencies": "group",
-                   "jihadists": "group"}
+                   "jihadists": "group", "traders": "group", "economists": "group", "bankers": "group",
+                   "dealers": "group", "brokers": "group"}
 GENERIC_NOUNS.update(SPEAKING_GROUPS)
 # Unnamed informants and the community of states: "the sources said", "the source added", "the international community".
 GENERIC_NOUNS.update({"sources": "group", "source": "group", "international community": "group"})
@@ -244,7 +255,8 @@ STATELESS_GROUPS = {"analysts", "experts", "security sources", "sources", "sourc
 ANAPHOR_NOUNS = {"group", "party", "council", "commission", "bloc", "alliance", "organization", "organisation",
                  "agency", "company", "ministry", "court", "militia", "movement", "union", "committee", "coalition",
                  "federation", "association", "network", "institute", "board", "tribunal", "body", "watchdog",
-                 "kremlin", "pentagon", "channel", "broadcaster", "outlet", "newspaper", "agency", "fund", "bank"}
+                 "kremlin", "pentagon", "channel", "broadcaster", "outlet", "newspaper", "agency", "fund", "bank",
+                 "department", "panel", "bureau", "paper", "magazine"}
 FAMILY_NAME_FIRST = {"China", "North Korea", "South Korea", "Taiwan", "Vietnam", "Cambodia", "Hungary"}
 HIGH_OFFICES = {"president", "prime minister", "chancellor", "foreign minister", "defence minister", "defense minister",
                 "king", "queen", "premier", "supreme leader", "secretary of state", "interior minister", "finance minister",
@@ -276,6 +288,16 @@ FUNCTION_WORDS = {"and", "or", "nor", "to", "for", "on", "in", "with", "at", "of
                   "while", "when", "because", "since", "until", "also", "not", "never", "already", "again", "this",
                   "last", "next", "earlier", "later", "alone", "instead", "too", "itself", "themselves", "a", "an", "the",
                   "it", "he", "she", "they", "we", "i", "you", "there", "now", "then", "still", "so"}
+# Last words of names of places and buildings named after people ("Trump Tower", "the Reagan National Airport").
+PLACE_NAME_HEADS = {"tower", "towers", "hotel", "plaza", "street", "avenue", "square", "building", "airport", "bridge",
+                    "center", "centre", "memorial", "stadium", "hall", "park", "road", "boulevard", "library",
+                    "hospital", "museum", "highway", "school", "college"}
+# People named in apposition after their relation to someone ("His lawyer, ...", "her sister, Sara Smith,").
+RELATIVE_NOUNS = {"mother", "father", "wife", "husband", "son", "daughter", "brother", "sister", "fiancee", "fiance",
+                  "fiancée", "friend", "rival", "partner", "successor", "predecessor", "colleague", "boss", "ally",
+                  "widow", "uncle", "aunt", "cousin", "nephew", "niece", "grandmother", "grandfather", "girlfriend",
+                  "boyfriend", "opponent", "challenger"}
+APOSTROPHES = {"'", "\u2019"}
 DASHES = {"-", "\u2014", "\u2013", "--"}
 
 

@@ -343,3 +343,72 @@ def test_people_and_offices_of_a_body_after_its_name(finder):
     assert "Tory" in [m[0] for m in find(finder, "It was over, the Tory source said.")]
     assert "U.S." in [m[0] for m in find(finder, "The U.S. embassy warned of delays.")]
     assert "UKIP" in [m[0] for m in find(finder, "He criticised the UKIP whose leaders had left.")]
+
+
+# -- round 6: split titles, newspapers, armed groups, appositions and lists of names, names with apostrophes
+
+
+def test_a_title_cut_off_by_the_sentence_splitter(finder):
+    assert ("Stone", "Stone") in find(finder, "In one exchange, Mr. Stone wrote that the plan was dead.")
+
+
+def test_a_newspaper_named_by_its_last_word(finder):
+    text = "The New York Times said the plan was dead. According to the Times, the vote failed."
+    assert ("Times", "The New York Times") in find(finder, text)
+    assert find(finder, "He told the Guardian he was happy.") == [("Guardian", "The Guardian")]
+    assert find(finder, '"I see no reason," The Spectator editor told a radio show.') == []
+
+
+def test_armed_groups_and_forces_of_a_people(finder):
+    assert find(finder, "A long siege by Syrian rebels of two towns ended.") == [("Syrian rebels", "Syrian rebels")]
+    assert find(finder, "Kurdish forces edge towards the town.") == [("Kurdish forces", "Kurdish forces")]
+
+
+def test_party_mps_are_the_party(finder):
+    assert ("Labour", "Labour Party") in find(finder, "Angry Labour MPs this week warned the minister.")
+
+
+def test_an_acronym_found_once_is_found_again(finder):
+    text = "The CSA said it was reviewing cases. The report urged the CSA to act."
+    assert [m for m in find(finder, text) if m[0] == "CSA"] == [("CSA", "CSA"), ("CSA", "CSA")]
+
+
+def test_a_place_named_after_a_person_is_no_mention_of_them(finder):
+    assert find(finder, "She met him at Trump Tower in New York.") == []
+
+
+def test_a_plural_possessive_inside_an_organization_name(finder):
+    assert ("Kurdistan Workers' Party", "PKK") in find(finder, "The YPG is linked to the Kurdistan Workers' Party.")
+    assert ("Farmers' Association", "Farmers' Association") in find(
+        finder, "The Farmers' Association said the deal was unfair.")
+    assert find(finder, "The plan would raise the Tories' Commons presence.") == [("Tories", "Conservative Party")]
+
+
+def test_an_organization_name_may_start_with_an_ordinary_capitalized_word(finder):
+    text = "The Human Rights Campaign, the largest such group, said no."
+    assert ("Human Rights Campaign", "Human Rights Campaign") in find(finder, text)
+
+
+def test_a_name_in_apposition_after_a_title_or_a_relation(finder):
+    assert ("Heiko Maas", "Heiko Maas") in find(finder, "The German foreign minister, Heiko Maas, said it would hurt.")
+    assert ("Jane Lyndon", "Jane Lyndon") in find(finder, "His mother, Jane Lyndon, said he had not told her.")
+    text = "In January, the then secretary of state, Rex Tillerson, pledged to stay."
+    assert find(finder, text) == [("Rex Tillerson", "Rex Tillerson")]
+
+
+def test_full_names_in_a_list(finder):
+    text = "The court's other two justices, Elena Kagan and Sonia Sotomayor, also appeared skeptical."
+    assert find(finder, text) == [("Elena Kagan", "Elena Kagan"), ("Sonia Sotomayor", "Sonia Sotomayor")]
+
+
+def test_a_president_s_administration(finder):
+    text = "The House approved a bill requiring the Reagan administration to report."
+    assert ("Reagan administration", "Reagan administration") in find(finder, text)
+
+
+def test_a_party_before_a_compound_title_qualifies_the_person(finder):
+    assert find(finder, "Tory co-chairman Liam Fox said the plan was wrong.") == [("Liam Fox", "Liam Fox")]
+
+
+def test_a_title_that_owns_something_is_no_title_of_the_next_name(finder):
+    assert "Asia" not in [m[0] for m in find(finder, "Reporters followed the president's Asia trip.")]

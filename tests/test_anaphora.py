@@ -103,3 +103,33 @@ def test_the_country_as_a_subject_is_the_state_named_before(finder):
     assert ("the country", "Chile") in find(finder, "Chile's minister warned that the country would act.")
     assert [m[0] for m in find(finder, "Chile grew. Many people left the country last year.")] == ["Chile"]
     assert [m[0] for m in find(finder, "The country has cut spending.")] == []
+
+
+# -- round 6: agents of passives, departments and papers, market speakers, "this government", title phrases
+
+
+def test_a_generic_group_as_the_agent_of_a_passive(finder):
+    assert find(finder, "The men were led away by police.") == [("police", "Police")]
+
+
+def test_departments_panels_and_papers_that_act(finder):
+    assert ("The department", "Department") in find(finder, "The department said it would appeal.")
+    assert find(finder, "The paper said the deal was dead.") == [("The paper", "Paper")]
+
+
+def test_market_speakers(finder):
+    assert find(finder, "Prices rose on Monday, traders said.") == [("traders", "Traders")]
+
+
+def test_this_government(finder):
+    assert ("This government", "Government") in find(finder, '"This government has failed," he said.')
+
+
+def test_a_title_phrase_that_owns_something(finder):
+    assert ("the president", "President") in find(finder, "Reporters followed the president's Asia trip.")
+
+
+def test_more_title_words(finder):
+    found = find(finder, "Rep. Tom Reed spoke. Later the congressman said he would vote no.")
+    assert "the congressman" in [m[0] for m in found]
+    assert [m[0] for m in find(finder, "The shadow chancellor said the plan would fail.")] == ["The shadow chancellor"]
