@@ -28,17 +28,21 @@ import re
 from .anaphora import UnnamedMentions
 from .gazetteer import ACTOR_TYPES, Actor, Gazetteer, load_actor_list, slugify
 from .phrases import (FoundMention, _DocumentState, _Sentence, _addressed, _adverb, _bare, _in_hyphen_compound,
-                      _in_role_phrase, _is_name_token, _is_possessive, _modifies_noun, _plain_verb,
+                      _in_role_phrase, _is_name_token, _is_possessive, _modifies_noun, _plain_verb, _qualifies_next,
                       _qualifies_person_title, _stance_target, _title_heads, _title_run_length)
 from .text import tokenize
-from .wordlists import (ADJECTIVE_TITLES, AGENT_COMPOUND_HEADS, APOSTROPHES, BUILDING_PREPOSITIONS, CAUSATIVE_VERBS,
-                        COMPASS_POINTS, CREDIT_VERBS, DASHES, DESCRIPTOR_HEADS, FAMILY_NAME_FIRST, FUNCTION_WORDS,
-                        GROUP_NOUNS_ARMED, GROUP_NOUNS_COUNTRY, GROUP_NOUNS_FORCES, GROUP_WORDS, HONORIFICS,
-                        LOCATIVE, MEMBER_NOUNS, NAME_WORDS, NEWSPAPER_NAMES, NOT_NAMES,
-                        OBJECT_STARTERS, ORG_PLACE_PREPOSITIONS, ORG_WORDS, PARTICLES, PLACE_NAME_HEADS,
-                        PLACE_OF_NOUNS, REGION_WORDS, RELATIVE_NOUNS, REPORTING_NOUNS, SERVICE_LANGUAGES, SPEECH_VERBS,
-                        SUBORDINATORS, TITLE_HEADS, TITLE_MODIFIERS, TOPIC_PREPOSITIONS, common_words,
-                        present_verb_like, verb_like)
+from .wordlists import (ADJECTIVE_TITLES, AGENT_COMPOUND_HEADS, APOSTROPHES, BUILDING_NAME_WORDS, BUILDING_PREPOSITIONS,
+                        CAUSATIVE_VERBS, COMPANY_SUFFIXES, COMPASS_POINTS, COUNTRY_ATTRIBUTES, CREDIT_VERBS, DASHES,
+                        DESCRIPTOR_HEADS, FAMILY_NAME_FIRST, FUNCTION_WORDS, GENERIC_ADJECTIVES,
+                        GENERIC_WORDS_WITH_POSSESSIVES, GROUP_NOUNS_ARMED, GROUP_NOUNS_COUNTRY, GROUP_NOUNS_FORCES,
+                        GROUP_WORDS, HONORIFICS, LOCATIVE, MEMBER_NOUNS, NAME_WORDS, NEWSPAPER_NAMES, NOT_NAMES,
+                        OBJECT_STARTERS, ORG_PLACE_PREPOSITIONS, ORG_WORDS, PARTICLES, PLACE_GOVERNORS,
+                        PLACE_NAME_HEADS, PLACE_OF_NOUNS, PLACE_ORG_HEADS, PLURAL_PEOPLE, REGION_WORDS, RELATIVE_NOUNS,
+                        REPORTING_NOUNS, SERVICE_LANGUAGES, SPEECH_VERBS, SUBORDINATORS, TITLE_HEADS,
+                        TITLE_MODIFIERS, TOPIC_PREPOSITIONS, VENUE_VERBS, common_words, present_verb_like, verb_like)
+
+# People who work at a place ("doctors at", "officials in"): the place after them is their employer.
+_PEOPLE_NOUNS = frozenset(PLURAL_PEOPLE | {w for w in GENERIC_WORDS_WITH_POSSESSIVES if w.endswith("s")})
 
 # Actor, Gazetteer, load_actor_list, slugify and ACTOR_TYPES live in stance.gazetteer; they are re-exported here.
 __all__ = ["Actor", "Gazetteer", "ActorFinder", "FoundMention", "ACTOR_TYPES", "slugify", "load_actor_list"]
@@ -390,7 +394,8 @@ class ActorFinder(UnnamedMentions):
                 return False  # "Recep Tayyip Erdogan, the president of Turkey": the country in a person's role
             place = before in LOCATIVE or before in REGION_WORDS or before in TOPIC_PREPOSITIONS \
                 or (before in COMPASS_POINTS and tokens[a - 1].islower()) \
-                or (before == "the" and before2 in LOCATIVE) or (before == "of" and before2 in PLACE_OF_NOUNS)
+                or (before == "the" and before2 in LOCATIVE) or (before == "of" and before2 in PLACE_OF_NOUNS) \
+                or self._place_or_topic_after(lower, a)
             if place and (_addressed(lower, a) or (
                     _stance_target(lower, a) and not _title_run_length(lower[b:b + 4]))):
                 place = False  # "talking to the U.S.", "a threat from China": the country is addressed or acts
@@ -407,6 +412,10 @@ class ActorFinder(UnnamedMentions):
             if place:
                 sentence.skipped_places.append(b)
                 return False
+            if possessive and after in COUNTRY_ATTRIBUTES:
+                return False  # "Syria's borders", "Japan's economy", "Britain's biggest union": the country as a whole
+            if not possessive and after in GENERIC_ADJECTIVES and _qualifies_next(lower, b):
+                return False  # "the US military presence": the country qualifies a military noun
             if before in ("a", "an") and not possessive and not _title_run_length(lower[b:b + 4]) \
                     and after not in GROUP_NOUNS_COUNTRY and after not in GROUP_NOUNS_FORCES:
                 return False  # "a U.S. radar base", "a London hospice" (but "a U.S. official said")
@@ -419,19 +428,52 @@ class ActorFinder(UnnamedMentions):
                     return False  # "Greenwich, London"
             return possessive or not self._attributive(lower, b, a)
         # institutions and groups
+        if actor.type == "organization" and self._venue(lower, a):
+            return False  # "said on CNN", "speaking on the BBC": a broadcaster as the place where someone speaks
         if actor.type == "organization" and _in_role_phrase(sentence, a):
             return False  # "Gregory Brew, an analyst at the Eurasia Group": the person's employer, not an actor here
         if actor.affiliation is None and actor.type != "group" and (
                 before in ORG_PLACE_PREPOSITIONS or (before == "the" and before2 in ORG_PLACE_PREPOSITIONS)):
             return False  # "workers from outside the EU" (but joining an armed group is no place: "joined Isis")
         if before in BUILDING_PREPOSITIONS or (before == "the" and before2 in BUILDING_PREPOSITIONS):
-            if actor.type == "organization" and any(w in actor.name.lower() for w in ("house", "street", "palace", "kremlin", "pentagon", "élysée", "elysee")):
-                return False
+            named = f"{actor.name} {' '.join(lower[a:b])}".lower()
+            if actor.type == "organization" and any(w in named for w in BUILDING_NAME_WORDS):
+                return False  # "at the White House", "in Westminster": the building or the place
         if before in ("a", "an") and after.isalpha() and not verb_like(after):
             return False  # "a U.N. mandate"
         if actor.type == "group":
             return True  # "Isis fighters", "Taliban rule": an armed group or movement named as a modifier still acts
         return possessive or not self._attributive(lower, b, a)
+
+    @staticmethod
+    def _inside(lower: list[str], a: int) -> bool:
+        """Whether the name at ``a`` follows "in" or "at", with or without "the" ("in [the] ..."), but not after people
+        who work there ("doctors at", "researchers at the")."""
+        k = a - 1
+        if k >= 1 and lower[k] == "the":
+            k -= 1
+        if k < 0 or lower[k] not in ("in", "at", "inside", "outside"):
+            return False
+        people = lower[k - 1] if k >= 1 else ""
+        return not (people in _PEOPLE_NOUNS or people.endswith(("ers", "ists", "ors", "ians")))
+
+    @staticmethod
+    def _venue(lower: list[str], a: int) -> bool:
+        """Whether the name at ``a`` follows "on" after a verb of speaking or appearing ("said on [the] ...")."""
+        k = a - 1
+        if k >= 0 and lower[k] == "the":
+            k -= 1
+        return k >= 1 and lower[k] == "on" and lower[k - 1] in VENUE_VERBS
+
+    @staticmethod
+    def _place_or_topic_after(lower: list[str], a: int) -> bool:
+        """Whether the country at ``a`` follows a noun or verb and a preposition that make it a place or a topic: "the
+        border with Syria", "left for Britain", "the war on Iraq", "a summit on Syria"."""
+        k = a - 1
+        if k >= 0 and lower[k] == "the":
+            k -= 1
+        governors = PLACE_GOVERNORS.get(lower[k]) if k >= 1 else None
+        return governors is not None and lower[k - 1] in governors
 
     @staticmethod
     def _attributive(lower: list[str], b: int, a: int | None = None) -> bool:
@@ -473,8 +515,9 @@ class ActorFinder(UnnamedMentions):
             a += 1  # (but "the Human Rights Campaign", "the Central Bank" keep their first words)
         while b > a and lower[b - 1] in PARTICLES:
             b -= 1
-        if a >= b:
-            return
+        if a >= b or (a > 1 and (lower[a - 1] == "on" or lower[a - 1] == "the" and lower[a - 2] == "on")
+                      and self._venue(lower, a)):
+            return  # ("said on ABC News", "in an interview on the PBS program")
         if b - a == 1 and a > 0 and lower[a - 1] == "the" and _bare(tokens[a]) in NEWSPAPER_NAMES and not title \
                 and (b == len(lower) or _bare(lower[b]) not in TITLE_HEADS):  # (not "The Spectator editor")
             self._add(sentence, state, a, b, self._newspaper(_bare(tokens[a]), state), "newspaper")
@@ -497,6 +540,8 @@ class ActorFinder(UnnamedMentions):
         head = words[words.index("of") - 1] if "of" in words[1:] else words[words.index("for") - 1] if "for" in words[1:] else words[-1]
         org_word = _bare(head) in ORG_WORDS
         if org_word:
+            if _bare(head) in PLACE_ORG_HEADS and self._inside(lower, a):
+                return  # "a speech at Stanford University", "in the High Court": the building or campus
             if b - a >= 2 and not (b - a == 2 and words[0] in ("the", "a")) and not _in_role_phrase(sentence, a) \
                     and not _qualifies_person_title(sentence, a, b):
                 kind = "group" if _bare(words[-1]) in GROUP_WORDS else "organization"
@@ -553,6 +598,8 @@ class ActorFinder(UnnamedMentions):
                 or all(part in common_words() for part in _bare(w).split("-")) for w in words)  # "Resource-rich"
         if not (title or apposition or speaker or known_first_name or full_name_acts):
             return
+        if lower[b - 1].rstrip(".") in COMPANY_SUFFIXES:
+            return  # "Walt Disney Co said", "Sumitomo Bank Ltd": a firm's legal name in business news, never a person
         if not title and a > 0 and (lower[a - 1] in LOCATIVE or (
                 lower[a - 1] == "of" and a > 1 and lower[a - 2] in PLACE_OF_NOUNS)):
             return  # "people from Ghouta said", "those inside Afrin say", "the province of Nangarhar": a place

@@ -9,14 +9,20 @@ from __future__ import annotations
 
 from .gazetteer import Actor, slugify
 from .phrases import (FoundMention, _COURTS, _DocumentState, _PRONOUN_WORDS, _QUOTE_MARKS, _Sentence, _TITLE_WORDS,
-                      _bare, _in_role_phrase, _is_name_token, _is_possessive, _modifies_noun, _title_heads,
-                      _title_run_length)
-from .wordlists import (ADJECTIVE_TITLES, ADVERBS, ANAPHOR_NOUNS, ANAPHOR_PLACE_WORDS, AUXILIARIES, BARE_GENERIC,
-                        CLAUSE_OPENERS, COUNTRY_ANAPHORS, DASHES, GENERIC_NOUNS, GENERIC_WORDS_WITH_POSSESSIVES,
-                        GROUP_NOUNS_COUNTRY, GROUP_NOUNS_FORCES, HIGH_OFFICES, NEUTER_PRONOUNS, NOT_NAMES,
+                      _bare, _in_role_phrase, _is_name_token, _is_possessive, _modifies_noun, _qualifies_next,
+                      _title_heads, _title_run_length)
+from .wordlists import (ADJECTIVE_RANKS, ADJECTIVE_TITLES, ADVERBS, ANAPHOR_NOUNS, ANAPHOR_PLACE_WORDS, AUXILIARIES,
+                        BARE_GENERIC, CLAUSE_OPENERS, COUNTRY_ANAPHORS, DASHES, EXPLETIVE_PREDICATES,
+                        GENERIC_ADJECTIVES, GENERIC_NOUNS, GENERIC_WORDS_WITH_POSSESSIVES, GROUP_NOUNS_COUNTRY,
+                        GROUP_NOUNS_FORCES, HIGH_OFFICES, MACHINERY_VERBS, NEUTER_PRONOUNS, NOT_NAMES, OFFICE_NOUNS,
                         PLURAL_PEOPLE, PLURAL_PRONOUNS, PRONOUNS, PRONOUN_CONTRACTIONS, QUOTE_VERBS, SPEECH_VERBS,
                         STATELESS_GROUPS, SUBORDINATORS, TELL_VERBS, TITLE_HEADS, TITLE_MODIFIERS, WEAK_AUXILIARIES,
                         common_words, present_verb_like, verb_forms, verb_like)
+
+
+# Generic nouns that are not always a body: "military" may be an adjective, "the government" the state's machinery,
+# "the presidency" an office.
+_NOT_ALWAYS_BODIES = frozenset(GENERIC_ADJECTIVES | OFFICE_NOUNS | {"government"})
 
 
 class UnnamedMentions:
@@ -157,6 +163,9 @@ class UnnamedMentions:
                 self._add(sentence, state, k, end, self._generic_actor(noun, state), "generic")
                 k = end
                 continue
+            if noun in _NOT_ALWAYS_BODIES and self._not_the_body(lower, noun, start, k, end):
+                k = start + 1
+                continue
             if noun in GENERIC_NOUNS and determined and (start < k or _is_name_token(tokens[k])) and noun not in ("government",) or \
                     (noun == "government" and lower[start] in ("the", "its", "their", "this")):
                 actor = self._generic_actor(noun, state)
@@ -188,6 +197,17 @@ class UnnamedMentions:
                     k = end
                     continue
             k = start + 1
+
+    @staticmethod
+    def _not_the_body(lower: list[str], noun: str, start: int, k: int, end: int) -> bool:
+        """Whether the generic noun at ``k`` (its phrase runs from ``start`` to ``end``) names no body here: "the
+        military operation" (an adjective), "reopen the government" (the state's machinery), "won the presidency" (an
+        office; but "the presidency said" speaks for it)."""
+        if noun in GENERIC_ADJECTIVES:
+            return end == k + 1 and _qualifies_next(lower, k)
+        if noun == "government":
+            return start > 0 and lower[start - 1] in MACHINERY_VERBS
+        return noun in OFFICE_NOUNS and (end >= len(lower) or lower[end] not in SPEECH_VERBS)
 
     def _indefinite_body(self, sentence: _Sentence, state: _DocumentState, start: int) -> bool:
         """'a court sentenced him', 'another court revoked it', 'an appeals court ruled': an unnamed court that acts
@@ -270,6 +290,9 @@ class UnnamedMentions:
                     and not present_verb_like(lower[end]):
                 k += 1
                 continue  # "a major concern", "the general area", "the official name": an adjective, not a title
+            if length == 1 and country is None and lower[m] in ADJECTIVE_RANKS:
+                k += 1
+                continue  # "the major powers", "a general decline": a rank alone is read as the adjective
             title_end = end
             if country is None and end < len(tokens) and lower[end] == "of" and \
                     (of_country := self._country_after_of(sentence, end)) is not None:
@@ -403,6 +426,8 @@ class UnnamedMentions:
                 if nxt in WEAK_AUXILIARIES and not (after_next in verb_forms() and after_next not in WEAK_AUXILIARIES
                                                     or after_next in ("ready", "willing", "prepared", "open", "not")):
                     continue  # "It is not known", "It will be the first time"
+                if after_next == "not" and rest + 1 < len(lower) and lower[rest + 1] in EXPLETIVE_PREDICATES:
+                    continue  # "It is not clear", "it was not immediately known", "It does not mean"
                 current = next((m.actor for m in earlier if m.actor.type != "person"), None)
                 clause_start = k == 0 or (word in PLURAL_PRONOUNS and previous in CLAUSE_OPENERS)
                 actor = current or (state.actors[state.thing_subjects[-1]] if state.thing_subjects and clause_start else None)

@@ -12,11 +12,11 @@ import re
 from dataclasses import dataclass, field
 
 from .gazetteer import Actor
-from .wordlists import (ADDRESS_VERBS, ADVERBS, FUNCTION_WORDS, GIVING_VERBS, HONORIFICS, LY_NOUNS, NEUTER_PRONOUNS,
-                        NOT_NAMES, OBJECT_STARTERS, ORG_WORDS, PLURAL_PRONOUNS, POSSESSIVE, PRONOUNS,
-                        PRONOUN_CONTRACTIONS, ROLE_PREPOSITIONS, ROLE_VERBS, SEAT_NOUNS, SELF_PRONOUNS, SPEECH_VERBS,
-                        STANCE_GOVERNORS, TITLE_HEADS, TITLE_MODIFIERS, WEAK_AUXILIARIES, common_words,
-                        plain_verb_like, verb_like)
+from .wordlists import (ADDRESS_VERBS, ADVERBS, FUNCTION_WORDS, GENERIC_ADJECTIVES, GENERIC_WORDS, GIVING_VERBS,
+                        HONORIFICS, LY_NOUNS, NEUTER_PRONOUNS, NOT_NAMES, OBJECT_STARTERS, ORG_WORDS, PLURAL_PRONOUNS,
+                        POSSESSIVE, PRONOUNS, PRONOUN_CONTRACTIONS, ROLE_PREPOSITIONS, ROLE_VERBS, SEAT_NOUNS,
+                        SELF_PRONOUNS, SPEECH_VERBS, STANCE_GOVERNORS, TITLE_HEADS, TITLE_MODIFIERS, WEAK_AUXILIARIES,
+                        common_words, plain_verb_like, verb_like)
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,6 +166,17 @@ def _modifies_noun(word: str) -> bool:
     chief Brexit negotiator", "the official English name"), rather than a verb, a function word or another title."""
     return (word.isalpha() and word in common_words() and not verb_like(word) and word not in FUNCTION_WORDS
             and not _adverb(word) and _bare(word) not in _TITLE_WORDS and word not in SELF_PRONOUNS)
+
+
+def _qualifies_next(lower: list[str], k: int) -> bool:
+    """Whether the word at ``k`` ("military") is an adjective of the noun after it ("the military operation", "its
+    military wing", "the US military presence"), not the body itself ("Military analysts say", "military chiefs", "the
+    military continues to")."""
+    if k + 1 >= len(lower) or lower[k] not in GENERIC_ADJECTIVES:
+        return False
+    after = lower[k + 1]
+    return _modifies_noun(after) and after not in GENERIC_WORDS and after.rstrip("s") not in _TITLE_WORDS \
+        and not (k + 2 < len(lower) and lower[k + 2] in OBJECT_STARTERS)
 
 
 def _addressed(lower: list[str], a: int) -> bool:

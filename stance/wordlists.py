@@ -48,6 +48,8 @@ ROLE_PREPOSITIONS = {"of", "at", "for", "from", "in", "with"}
 ROLE_VERBS = {"is", "was", "as", "became", "becomes", "named", "elected", "appointed", "nominated"}
 # Speech verbs whose object is the listener ("X told VOA"): the mention after them does not speak.
 TELL_VERBS = {"told", "tell", "tells", "telling", "informed", "informing", "briefed", "briefing", "asked", "asking"}
+# Military ranks that are also adjectives: alone after "the" or "a" they are the adjective ("the major powers").
+ADJECTIVE_RANKS = {"major", "general"}
 # Title words that are also adjectives: before a common noun they are not a title ("a major concern", "the general
 # area", "the official name", "the chief Brexit negotiator").
 ADJECTIVE_TITLES = {"major", "general", "chief", "official", "head", "executive", "principal", "lead", "senior",
@@ -64,6 +66,28 @@ SERVICE_LANGUAGES = {"mandarin", "cantonese", "urdu", "pashto", "dari", "farsi",
 SELF_PRONOUNS = {"himself", "herself", "itself", "themselves", "myself", "ourselves", "yourself"}
 # Words after which a country is the topic of something, not an agent ("talks over Syria").
 TOPIC_PREPOSITIONS = {"over"}
+# Verbs and nouns after which "on <broadcaster>" is where someone speaks, not a report ("said on CNN", "speaking on the
+# BBC", "in an interview on ABC News").
+VENUE_VERBS = {"said", "says", "say", "speaking", "spoke", "speak", "speaks", "appeared", "appearing", "appears",
+               "appear", "interview", "interviewed", "broadcast", "aired"}
+# Words after a country's possessive that make the country a place or a whole, not an agent: "Syria's borders",
+# "Japan's economy", "Britain's biggest union", "Iraq's second city".
+COUNTRY_ATTRIBUTES = {"economy", "economic", "future", "frontiers", "frontier", "borders", "border", "sovereignty",
+                      "debt", "deficit", "ethnic", "weapons", "constitution", "gross", "public", "exports", "imports",
+                      "reserves", "inflation", "unemployment", "gdp", "coast", "coastline", "capital", "largest",
+                      "biggest", "newest", "oldest", "smallest", "second", "third", "first", "last", "next", "total"}
+# Words before a preposition that make the country after it a place or a topic, not an agent: "the border with Syria",
+# "left for Britain", "the war on Iraq", "a summit on Syria" (but "pressure on Russia", "sanctions on Iran" target it).
+PLACE_GOVERNORS = {
+    "with": {"border", "borders", "frontier", "frontiers", "boundary"},
+    "for": {"left", "leave", "leaves", "leaving", "bound", "headed", "heading", "departed", "departing", "set",
+            "sets"},
+    "on": {"war", "attack", "attacks", "strike", "strikes", "raid", "raids", "airstrikes", "talks", "policy",
+           "policies", "intelligence", "dossier", "report", "announcement", "meeting", "declaration", "summit",
+           "summits", "negotiations", "notes", "rhetoric", "views", "debate", "embargo", "ban", "duty", "duties",
+           "speech", "conference"},
+    "against": {"strikes", "airstrikes"},
+}
 # Verbs after which "to <country>" addresses the country rather than naming a place ("talking to the U.S.").
 ADDRESS_VERBS = {"talk", "talks", "talked", "talking", "speak", "speaks", "spoke", "speaking", "write", "writes", "wrote",
                  "writing", "appeal", "appeals", "appealed", "appealing", "reply", "replied", "respond", "responded",
@@ -103,6 +127,14 @@ SEAT_NOUNS = {"government", "officials", "authorities", "agencies", "policymaker
               "leaders", "leadership", "administration"}
 # Places where an institution is a building, not an agent ("a reporter at the White House").
 BUILDING_PREPOSITIONS = {"at", "in", "inside", "outside", "to", "from", "near", "into"}
+# Last words of institutions that are also buildings or campuses: after "in", "at", "from" ... they are places ("a
+# speech at Stanford University", "appeared in the High Court").
+PLACE_ORG_HEADS = {"university", "college", "court", "centre", "center"}
+# Last words of a firm's legal name ("Nabisco Brands Inc", "Hitachi Ltd"; not "Corp": "News Corp reported").
+COMPANY_SUFFIXES = {"inc", "ltd", "co", "plc", "llc"}
+# Words of institutions named after their building or place, which are places after those prepositions.
+BUILDING_NAME_WORDS = ("house", "street", "palace", "kremlin", "pentagon", "élysée", "elysee", "westminster",
+                       "capitol")
 # Prepositions after which an international body is a territory ("outside the EU").
 ORG_PLACE_PREPOSITIONS = {"in", "inside", "outside", "within", "into", "across", "throughout", "join", "joining", "joined",
                           "entering", "enter", "leave", "leaving", "left"}
@@ -245,6 +277,16 @@ SPEAKING_GROUPS = {"critics": "group", "diplomats": "group", "protesters": "grou
                    "jihadists": "group", "traders": "group", "economists": "group", "bankers": "group",
                    "dealers": "group", "brokers": "group"}
 GENERIC_NOUNS.update(SPEAKING_GROUPS)
+# Generic nouns that are also adjectives: before a noun they qualify it ("the military operation", "its military
+# wing").
+GENERIC_ADJECTIVES = {"military"}
+# Verbs whose object "the government" is the machinery of the state, not an actor ("reopen the government", "keep the
+# government funded", "shut down the government").
+MACHINERY_VERBS = {"reopen", "re-open", "reopened", "reopening", "reopens", "fund", "funded", "funding", "funds",
+                   "shut", "shutting", "shuts", "keep", "kept", "keeping", "keeps", "close", "closed", "closing",
+                   "closes", "down"}
+# Generic nouns that name an office, an actor only when it speaks ("won the presidency"; "the presidency said").
+OFFICE_NOUNS = {"presidency"}
 # Unnamed informants and the community of states: "the sources said", "the source added", "the international community".
 GENERIC_NOUNS.update({"sources": "group", "source": "group", "international community": "group"})
 BARE_GENERIC = {"police", "ministers", "mps", "lawmakers", "legislators", "prosecutors", "rebels", "militants",
@@ -275,6 +317,11 @@ PLURAL_PRONOUNS = {"they"}
 # Plural nouns for people in general that "they" often refers to (not actors by themselves).
 PLURAL_PEOPLE = {"people", "men", "women", "children"}
 NEUTER_PRONOUNS = {"it"}
+# Words after "it <auxiliary> not" that make "it" an empty subject ("It is not clear", "it was not immediately known",
+# "It does not mean", "it would not be easy"), not a body that refuses ("it would not attend").
+EXPLETIVE_PREDICATES = {"clear", "known", "immediately", "possible", "likely", "certain", "be", "appear", "seem",
+                        "mean", "hard", "easy", "difficult", "true", "surprising", "necessary", "that", "because",
+                        "too", "a", "an", "all", "the", "going", "enough", "just", "only"}
 # A subject pronoun written together with its verb: "they're" is "they" + "are", "He'll" is "he" + "will".
 CLITICS = {"s": "is", "re": "are", "ll": "will", "d": "would", "ve": "have", "m": "am"}
 PRONOUN_CONTRACTIONS = {f"{pronoun}{apostrophe}{clitic}": (pronoun, verb)

@@ -412,3 +412,47 @@ def test_a_party_before_a_compound_title_qualifies_the_person(finder):
 
 def test_a_title_that_owns_something_is_no_title_of_the_next_name(finder):
     assert "Asia" not in [m[0] for m in find(finder, "Reporters followed the president's Asia trip.")]
+
+
+# -- round 7: countries as places, topics and wholes; broadcasters as venues; firms' legal names
+
+
+def test_a_country_after_a_border_a_journey_or_a_topic_is_no_agent(finder):
+    assert find(finder, "Troops were sent to the border with Mexico.") == []
+    assert find(finder, "She left for Syria in 2015.") == []
+    assert find(finder, "He opposed the war on Iraq and a summit on Syria.") == []
+    assert find(finder, "Washington increased pressure on Russia.") == [("Washington", "United States"),
+                                                                      ("Russia", "Russia")]
+
+
+def test_a_country_that_owns_its_economy_borders_or_biggest_firm_is_no_agent(finder):
+    assert find(finder, "Japan's economy grew while guards patrolled Syria's borders.") == []
+    assert find(finder, "Unison, Britain's biggest union, said it would strike.")[0] == ("Unison", "Unison")
+    assert "Britain" not in [m[0] for m in find(finder, "Unison, Britain's biggest union, said it would strike.")]
+    assert find(finder, "Brazil's decision angered the banks.") == [("Brazil", "Brazil")]
+
+
+def test_a_country_before_a_military_noun_qualifies_it(finder):
+    assert find(finder, "He wants to keep the US military presence in the region.") == []
+    assert find(finder, "The US military said two soldiers died.") == [("US", "United States")]
+
+
+def test_a_broadcaster_where_someone_speaks_is_no_actor(finder):
+    assert "CNN" not in [m[0] for m in find(finder, "Mr. Clapper said on CNN that the report was wrong.")]
+    assert "NBC" not in [m[0] for m in find(finder, "The negotiator said on the NBC television network it was hard.")]
+    assert find(finder, "CNN reported that the talks had failed.") == [("CNN", "CNN")]
+
+
+def test_a_building_named_institution_as_a_place(finder):
+    assert find(finder, "Few in Westminster believe that the vote will pass.") == []
+
+
+def test_a_firm_s_legal_name_is_no_person(finder):
+    assert find(finder, "RJR Nabisco Inc said it carried out several changes.") == []
+
+
+def test_a_campus_or_court_building_after_in_or_at_is_a_place(finder):
+    assert find(finder, "She outlined the policy in a speech at Stanford University on Monday.") == []
+    assert find(finder, "The case was heard in the High Court in London.") == []
+    assert find(finder, "Doctors at Sheba Medical Center said she was recovering.") == [
+        ("Sheba Medical Center", "Sheba Medical Center")]

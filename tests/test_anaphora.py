@@ -133,3 +133,35 @@ def test_more_title_words(finder):
     found = find(finder, "Rep. Tom Reed spoke. Later the congressman said he would vote no.")
     assert "the congressman" in [m[0] for m in found]
     assert [m[0] for m in find(finder, "The shadow chancellor said the plan would fail.")] == ["The shadow chancellor"]
+
+
+# -- round 7: "military" as an adjective, offices, the machinery of government, empty "it"
+
+
+def test_military_before_a_noun_is_an_adjective(finder):
+    assert find(finder, "Civilians fled after the military operation ended.") == []
+    assert find(finder, "Ankara wants to dislodge the PYD and its military wing.") == [("Ankara", "Turkey")]
+    assert find(finder, "The military continues to defy calls for a truce.")[0][0] == "The military"
+
+
+def test_the_presidency_as_an_office(finder):
+    assert find(finder, "He announced his run for the presidency on Tuesday.") == []
+    assert [m[0] for m in find(finder, "The talks will go ahead, the presidency said.")] == ["the presidency"]
+
+
+def test_the_government_reopened_or_shut_down_is_no_actor(finder):
+    assert find(finder, "Senators voted on a bill to reopen the government for three weeks.") == []
+    assert [m[0] for m in find(finder, "The bill would keep the government funded, and the government said it "
+                                       "would sign it.")][:1] == ["the government"]
+
+
+def test_an_empty_it_before_a_negated_predicate(finder):
+    text = "The ministry said the strike was over. It is not clear whether talks will resume."
+    assert [m[0] for m in find(finder, text)] == ["The ministry"]
+    text = "The party met on Monday. It would not return to the coalition, a spokesman said."
+    assert "It" in [m[0] for m in find(finder, text)]
+
+
+def test_a_rank_alone_is_the_adjective(finder):
+    assert find(finder, "The deal will draw the major powers into the conflict.") == []
+    assert find(finder, "Economists said there was a general fear of higher prices.") == [("Economists", "Economists")]

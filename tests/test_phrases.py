@@ -2,7 +2,8 @@
 
 import pytest
 
-from stance.phrases import _addressed, _bare, _is_name_token, _plain_verb, _stance_target, _title_run_length
+from stance.phrases import (_addressed, _bare, _is_name_token, _plain_verb, _qualifies_next, _stance_target,
+                            _title_run_length)
 
 
 def words(text):
@@ -37,3 +38,16 @@ def test_bare_tokens_and_name_tokens():
     assert _bare("Russia's") == "Russia"
     assert _bare("Ministers\u2019") == "Ministers"
     assert _is_name_token("Lavrov") and not _is_name_token("said")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("the military operation ended", True),     # an adjective of "operation"
+    ("its military wing", True),
+    ("the military said on monday", False),     # the body speaks
+    ("military analysts say", False),           # a group of its own
+    ("military chiefs met", False),
+    ("the military continues to defy", False),  # a verb with an object after it
+])
+def test_military_as_an_adjective(text, expected):
+    tokens = words(text)
+    assert _qualifies_next(tokens, tokens.index("military")) is expected
