@@ -28,15 +28,15 @@ import re
 from .anaphora import UnnamedMentions
 from .gazetteer import ACTOR_TYPES, Actor, Gazetteer, load_actor_list, slugify
 from .phrases import (FoundMention, _DocumentState, _Sentence, _addressed, _adverb, _bare, _in_hyphen_compound,
-                      _in_role_phrase, _is_name_token, _is_possessive, _modifies_noun, _plain_verb, _qualifies_next,
-                      _qualifies_person_title, _stance_target, _title_heads, _title_run_length)
+                      _in_role_phrase, _is_name_token, _is_possessive, _modifies_noun, _plain_verb, _present_verb,
+                      _qualifies_next, _qualifies_person_title, _stance_target, _title_heads, _title_run_length)
 from .text import tokenize
 from .wordlists import (ADJECTIVE_TITLES, AGENT_COMPOUND_HEADS, APOSTROPHES, BUILDING_NAME_WORDS, BUILDING_PREPOSITIONS,
                         CAUSATIVE_VERBS, COMPANY_SUFFIXES, COMPASS_POINTS, COUNTRY_ATTRIBUTES, CREDIT_VERBS, DASHES,
                         DESCRIPTOR_HEADS, FAMILY_NAME_FIRST, FUNCTION_WORDS, GENERIC_ADJECTIVES,
                         GENERIC_WORDS_WITH_POSSESSIVES, GROUP_NOUNS_ARMED, GROUP_NOUNS_COUNTRY, GROUP_NOUNS_FORCES,
                         GROUP_WORDS, HONORIFICS, LOCATIVE, MEMBER_NOUNS, NAME_WORDS, NEWSPAPER_NAMES, NOT_NAMES,
-                        OBJECT_STARTERS, ORG_PLACE_PREPOSITIONS, ORG_WORDS, PARTICLES, PLACE_GOVERNORS,
+                        OBJECT_STARTERS, ORG_PLACE_PREPOSITIONS, ORG_WORDS, PARTICLES, PEERAGE_TITLES, PLACE_GOVERNORS,
                         PLACE_NAME_HEADS, PLACE_OF_NOUNS, PLACE_ORG_HEADS, PLURAL_PEOPLE, REGION_WORDS, RELATIVE_NOUNS,
                         REPORTING_NOUNS, SERVICE_LANGUAGES, SPEECH_VERBS, SUBORDINATORS, TITLE_HEADS,
                         TITLE_MODIFIERS, TOPIC_PREPOSITIONS, VENUE_VERBS, common_words, present_verb_like, verb_like)
@@ -395,6 +395,7 @@ class ActorFinder(UnnamedMentions):
             place = before in LOCATIVE or before in REGION_WORDS or before in TOPIC_PREPOSITIONS \
                 or (before in COMPASS_POINTS and tokens[a - 1].islower()) \
                 or (before == "the" and before2 in LOCATIVE) or (before == "of" and before2 in PLACE_OF_NOUNS) \
+                or (before == "the" and before2 == "of" and a > 2 and lower[a - 3] in PLACE_OF_NOUNS) \
                 or self._place_or_topic_after(lower, a)
             if place and (_addressed(lower, a) or (
                     _stance_target(lower, a) and not _title_run_length(lower[b:b + 4]))):
@@ -491,6 +492,8 @@ class ActorFinder(UnnamedMentions):
         # taking us back": a word in -s, a base form or an -ing form with an object or "to" after it, or at a clause start
         verb = present_verb_like(after) or _plain_verb(lower, b) if clause_start or after2 in OBJECT_STARTERS \
             else verb_like(after)
+        if not verb and before == "the" and after.endswith("s"):
+            verb = _present_verb(lower, b)  # "the U.S. expects more talks", "the UK pays twice as much"
         if not verb and (before in CAUSATIVE_VERBS or (before == "the" and a > 1 and lower[a - 2] in CAUSATIVE_VERBS)):
             verb = _plain_verb(lower, b)  # "seen China rolling out", "help Pakistan pay for", "let the Tories take"
         return (after.isalpha() and after in common_words() and not verb and not _adverb(after)
@@ -537,6 +540,10 @@ class ActorFinder(UnnamedMentions):
                     a += k + length
                     words = lower[a:b]
                     break
+        if "of" in words[1:-1] and self._home_state(tokens, lower, b - 1) \
+                and not any(_bare(w) in ORG_WORDS for w in words):
+            b = a + words.index("of")  # "Representative Joseph Crowley of New York": the person, without the state
+            words = lower[a:b]
         head = words[words.index("of") - 1] if "of" in words[1:] else words[words.index("for") - 1] if "for" in words[1:] else words[-1]
         org_word = _bare(head) in ORG_WORDS
         if org_word:
@@ -603,6 +610,8 @@ class ActorFinder(UnnamedMentions):
         if not title and a > 0 and (lower[a - 1] in LOCATIVE or (
                 lower[a - 1] == "of" and a > 1 and lower[a - 2] in PLACE_OF_NOUNS)):
             return  # "people from Ghouta said", "those inside Afrin say", "the province of Nangarhar": a place
+        if single and self._home_state(tokens, lower, a):
+            return  # "Senator Chuck Schumer of New York", "Jackie Speier, Democrat of California": the member's state
         if single and b < len(lower) and not _is_possessive(tokens[a]) and (
                 _bare(lower[b]) in TITLE_HEADS or (title in ADJECTIVE_TITLES and _modifies_noun(lower[b]))):
             return  # "the chief Brexit negotiator", "the official English name": the word qualifies a noun
@@ -618,6 +627,17 @@ class ActorFinder(UnnamedMentions):
                       titles=(title,) if title else ())
         self._add(sentence, state, a, b, actor, "unlisted person")
         self._remember_title(state.actors.get(actor.id, actor), title or (apposition if apposition != "?" else ""), state)
+
+    @staticmethod
+    def _home_state(tokens: list[str], lower: list[str], a: int) -> bool:
+        """Whether the name at ``a`` follows "of" after a person's name or party ("Nancy Pelosi of California",
+        "Republican of Texas", "Chuck Schumer of New York"), so that it names the state the person comes from."""
+        k = a - 1
+        if k >= 0 and lower[k] in COMPASS_POINTS | {"new"} and tokens[k][:1].isupper():
+            k -= 1  # "of New York", "of West Virginia"
+        if k < 1 or lower[k] != "of" or not _is_name_token(tokens[k - 1]) or _bare(lower[k - 1]) in TITLE_HEADS:
+            return False
+        return not any(_bare(word) in PEERAGE_TITLES for word in lower[max(0, k - 2):k])  # (not "Lord Irvine of Lairg")
 
     def _newspaper(self, word: str, state: _DocumentState) -> Actor:
         """'the Times': the listed 'The Times', else the paper of that name seen last ('The New York Times')."""

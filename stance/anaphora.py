@@ -11,18 +11,18 @@ from .gazetteer import Actor, slugify
 from .phrases import (FoundMention, _COURTS, _DocumentState, _PRONOUN_WORDS, _QUOTE_MARKS, _Sentence, _TITLE_WORDS,
                       _bare, _in_role_phrase, _is_name_token, _is_possessive, _modifies_noun, _qualifies_next,
                       _title_heads, _title_run_length)
-from .wordlists import (ADJECTIVE_RANKS, ADJECTIVE_TITLES, ADVERBS, ANAPHOR_NOUNS, ANAPHOR_PLACE_WORDS, AUXILIARIES,
-                        BARE_GENERIC, CLAUSE_OPENERS, COUNTRY_ANAPHORS, DASHES, EXPLETIVE_PREDICATES,
+from .wordlists import (ADJECTIVE_RANKS, ADJECTIVE_TITLES, ADVERBS, ANAPHOR_NOUNS, ANAPHOR_PLACE_WORDS, ARMED_SERVICES,
+                        AUXILIARIES, BARE_GENERIC, CLAUSE_OPENERS, COUNTRY_ANAPHORS, DASHES, EXPLETIVE_PREDICATES,
                         GENERIC_ADJECTIVES, GENERIC_NOUNS, GENERIC_WORDS_WITH_POSSESSIVES, GROUP_NOUNS_COUNTRY,
                         GROUP_NOUNS_FORCES, HIGH_OFFICES, MACHINERY_VERBS, NEUTER_PRONOUNS, NOT_NAMES, OFFICE_NOUNS,
-                        PLURAL_PEOPLE, PLURAL_PRONOUNS, PRONOUNS, PRONOUN_CONTRACTIONS, QUOTE_VERBS, SPEECH_VERBS,
-                        STATELESS_GROUPS, SUBORDINATORS, TELL_VERBS, TITLE_HEADS, TITLE_MODIFIERS, WEAK_AUXILIARIES,
-                        common_words, present_verb_like, verb_forms, verb_like)
+                        PLURAL_PEOPLE, PLURAL_PRONOUNS, PRONOUNS, PRONOUN_CONTRACTIONS, QUOTE_VERBS, SERVICE_WORDS,
+                        SPEECH_VERBS, STANCE_NOUNS, STATELESS_GROUPS, SUBORDINATORS, TELL_VERBS, TITLE_HEADS,
+                        TITLE_MODIFIERS, WEAK_AUXILIARIES, common_words, present_verb_like, verb_forms, verb_like)
 
 
 # Generic nouns that are not always a body: "military" may be an adjective, "the government" the state's machinery,
-# "the presidency" an office.
-_NOT_ALWAYS_BODIES = frozenset(GENERIC_ADJECTIVES | OFFICE_NOUNS | {"government"})
+# "the presidency" an office, "opposition" a stance, "the army" the service a person serves in.
+_NOT_ALWAYS_BODIES = frozenset(GENERIC_ADJECTIVES | OFFICE_NOUNS | STANCE_NOUNS | ARMED_SERVICES | {"government"})
 
 
 class UnnamedMentions:
@@ -203,10 +203,16 @@ class UnnamedMentions:
         """Whether the generic noun at ``k`` (its phrase runs from ``start`` to ``end``) names no body here: "the
         military operation" (an adjective), "reopen the government" (the state's machinery), "won the presidency" (an
         office; but "the presidency said" speaks for it)."""
+        if noun in ARMED_SERVICES and start > 0 and lower[start - 1] == "in" \
+                and not SERVICE_WORDS.isdisjoint(lower[max(0, start - 7):start - 1]):
+            return True  # "served as an officer in the army", "serving openly in the military"
         if noun in GENERIC_ADJECTIVES:
             return end == k + 1 and _qualifies_next(lower, k)
         if noun == "government":
             return start > 0 and lower[start - 1] in MACHINERY_VERBS
+        if noun in STANCE_NOUNS:
+            # "its opposition to the plan" (a stance), "Opposition leader Ana Ruiz" (the person acts)
+            return end < len(lower) and (lower[end] == "to" or _title_run_length(lower[end:end + 3]) > 0)
         return noun in OFFICE_NOUNS and (end >= len(lower) or lower[end] not in SPEECH_VERBS)
 
     def _indefinite_body(self, sentence: _Sentence, state: _DocumentState, start: int) -> bool:

@@ -13,10 +13,10 @@ from dataclasses import dataclass, field
 
 from .gazetteer import Actor
 from .wordlists import (ADDRESS_VERBS, ADVERBS, FUNCTION_WORDS, GENERIC_ADJECTIVES, GENERIC_WORDS, GIVING_VERBS,
-                        HONORIFICS, LY_NOUNS, NEUTER_PRONOUNS, NOT_NAMES, OBJECT_STARTERS, ORG_WORDS, PLURAL_PRONOUNS,
-                        POSSESSIVE, PRONOUNS, PRONOUN_CONTRACTIONS, ROLE_PREPOSITIONS, ROLE_VERBS, SEAT_NOUNS,
-                        SELF_PRONOUNS, SPEECH_VERBS, STANCE_GOVERNORS, TITLE_HEADS, TITLE_MODIFIERS, WEAK_AUXILIARIES,
-                        common_words, plain_verb_like, verb_like)
+                        HONORIFICS, LY_NOUNS, NEUTER_PRONOUNS, NOT_NAMES, NOUN_PLURALS, OBJECT_STARTERS, ORG_WORDS,
+                        PLURAL_PRONOUNS, POSSESSIVE, PRONOUNS, PRONOUN_CONTRACTIONS, ROLE_PREPOSITIONS, ROLE_VERBS,
+                        SEAT_NOUNS, SELF_PRONOUNS, SPEECH_VERBS, STANCE_GOVERNORS, TITLE_HEADS, TITLE_MODIFIERS,
+                        WEAK_AUXILIARIES, common_words, plain_verb_like, verb_like)
 
 
 @dataclass(frozen=True, slots=True)
@@ -232,6 +232,29 @@ def _plain_verb(lower: list[str], b: int) -> bool:
         if word != "and" and (word in FUNCTION_WORDS or word in OBJECT_STARTERS or word not in common_words()):
             break
     return True
+
+
+def _present_verb(lower: list[str], b: int) -> bool:
+    """Whether the word in -s at ``b``, after "the <name>", is a present verb with an object or complement ("the U.S.
+    expects more talks", "the UK pays twice as much", "the US draws down troops"), not a plural noun the name modifies
+    ("the Tory plans were", "the US troops in Syria", "the Iran arms deal")."""
+    word = lower[b] if b < len(lower) else ""
+    after = lower[b + 1] if b + 1 < len(lower) else ""
+    if len(word) < 4 or not word.endswith("s") or word in NOUN_PLURALS or not after[:1].isalnum() \
+            or after in _NOT_OBJECTS or verb_like(after):
+        return False  # "the US troops served", "the Tory plans.", "the US tariffs as unjustified"
+    if word in ("goes", "does"):
+        return True
+    stems = [word[:-1]]
+    if word.endswith("es"):
+        stems.append(word[:-2])  # "pushes", "goes"
+        if word.endswith("ies"):
+            stems.append(word[:-3] + "y")  # "denies"
+    return any(plain_verb_like(stem) for stem in stems)
+
+
+# Words that end a plural noun phrase rather than start a verb's object: "the US troops in Syria", "the EU rules and".
+_NOT_OBJECTS = frozenset({"in", "as", "but", "and", "or"})
 
 
 def _is_possessive(token: str) -> bool:

@@ -41,7 +41,10 @@ PLACE_OF_NOUNS = {"out", "part", "parts", "north", "south", "east", "west", "res
                   # parts and amounts of a country: "one of Italy's worst-hit areas", "half of Syria", "90 pct
                   # of Uganda's exports", "the outskirts of Damascus"
                   "one", "half", "all", "most", "much", "pct", "percent", "per", "majority", "third", "thirds",
-                  "two-thirds", "quarter", "swath", "swaths", "size", "outskirts", "suburb", "suburbs", "edge", "tour"}
+                  "two-thirds", "quarter", "swath", "swaths", "size", "outskirts", "suburb", "suburbs", "edge", "tour",
+                  # the country as a whole that is rebuilt or kept whole, and a university named after its city:
+                  # "the reconstruction of Syria", "the territorial integrity of Iraq", "the University of Vienna"
+                  "reconstruction", "destruction", "integrity", "university"}
 # Prepositions that attach an employer to a person's role ("an analyst at the Eurasia Group", "director of X").
 ROLE_PREPOSITIONS = {"of", "at", "for", "from", "in", "with"}
 # Words that give a person a role ("was elected chairman of X", "served as head of X", "became director at X").
@@ -71,11 +74,12 @@ TOPIC_PREPOSITIONS = {"over"}
 VENUE_VERBS = {"said", "says", "say", "speaking", "spoke", "speak", "speaks", "appeared", "appearing", "appears",
                "appear", "interview", "interviewed", "broadcast", "aired"}
 # Words after a country's possessive that make the country a place or a whole, not an agent: "Syria's borders",
-# "Japan's economy", "Britain's biggest union", "Iraq's second city".
+# "Japan's economy", "Britain's biggest union", "Iraq's second city", "Norway's state oil company" (the firm acts).
 COUNTRY_ATTRIBUTES = {"economy", "economic", "future", "frontiers", "frontier", "borders", "border", "sovereignty",
                       "debt", "deficit", "ethnic", "weapons", "constitution", "gross", "public", "exports", "imports",
                       "reserves", "inflation", "unemployment", "gdp", "coast", "coastline", "capital", "largest",
-                      "biggest", "newest", "oldest", "smallest", "second", "third", "first", "last", "next", "total"}
+                      "biggest", "newest", "oldest", "smallest", "second", "third", "first", "last", "next", "total",
+                      "state", "state-owned", "state-run"}
 # Words before a preposition that make the country after it a place or a topic, not an agent: "the border with Syria",
 # "left for Britain", "the war on Iraq", "a summit on Syria" (but "pressure on Russia", "sanctions on Iran" target it).
 PLACE_GOVERNORS = {
@@ -161,6 +165,8 @@ TITLE_HEADS = {
 CREDIT_VERBS = {"contributed", "contributes", "reported", "reports", "wrote", "writes", "edited", "reporting"}
 # Short titles that only ever precede a person's name, so "Mr. Stone" or "Sen. Young" is a person though
 # "stone" and "young" are ordinary words.
+# Titles of peers, whose "of <place>" is part of the name ("Lord Irvine of Lairg", "the Duke of Edinburgh").
+PEERAGE_TITLES = {"lord", "lady", "baron", "baroness", "duke", "duchess", "earl", "countess", "viscount", "marquess"}
 HONORIFICS = {"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "lt", "col", "gen", "sgt", "capt", "adm", "maj"}
 # Last words of newspaper names, which news uses alone after "the" ("the Times reported", "told the Guardian").
 NEWSPAPER_NAMES = {"Times", "Post", "Journal", "Telegraph", "Guardian", "Herald", "Tribune", "Observer", "Independent",
@@ -202,7 +208,7 @@ ORG_WORDS = {
     "cabinet", "secretariat", "mission", "watch", "fund", "society", "confederation", "syndicate", "caucus", "junta",
     "administration", "regime", "command", "navy", "times", "post", "news", "press", "television", "radio",
     "observatory", "initiative", "forum", "partnership", "ministries", "unions", "parties", "rebels",
-    "directorate", "inspectorate", "chamber", "cooperative", "collective", "trust", "campaign",
+    "directorate", "inspectorate", "chamber", "cooperative", "collective", "trust", "campaign", "diocese", "archdiocese",
     "consortium", "guild", "brotherhood", "church", "commissariat", "council", "ngo", "institution",
     "university", "academy", "program", "programme", "corps", "unit", "units", "battalion", "division", "regiment",
     "militias", "factions", "faction", "bloc", "assembly", "senate", "parliament", "legislature", "court",
@@ -287,6 +293,13 @@ MACHINERY_VERBS = {"reopen", "re-open", "reopened", "reopening", "reopens", "fun
                    "closes", "down"}
 # Generic nouns that name an office, an actor only when it speaks ("won the presidency"; "the presidency said").
 OFFICE_NOUNS = {"presidency"}
+# Armed services a person serves in ("served in the army", "gays serving openly in the military"): there the service
+# is where the person works, not a body that acts.
+ARMED_SERVICES = {"military", "army", "navy"}
+SERVICE_WORDS = {"serve", "serves", "served", "serving", "service"}
+# Generic nouns that are also stance nouns: "its opposition to the plan" is a stance, and before a title the noun
+# qualifies a person ("opposition leader Ana Ruiz", "the opposition leader").
+STANCE_NOUNS = {"opposition"}
 # Unnamed informants and the community of states: "the sources said", "the source added", "the international community".
 GENERIC_NOUNS.update({"sources": "group", "source": "group", "international community": "group"})
 BARE_GENERIC = {"police", "ministers", "mps", "lawmakers", "legislators", "prosecutors", "rebels", "militants",
@@ -384,7 +397,9 @@ OBJECT_STARTERS = {"a", "an", "the", "its", "his", "her", "their", "to", "that",
 # ally").
 ADVERBS = {"together", "again", "alone", "too", "instead", "first", "later", "earlier", "soon", "now", "then", "still",
            "either", "anyway", "yet", "ahead", "back", "away", "abroad", "already", "also", "often", "last", "once",
-           "further", "only", "alike", "however", "accountable", "responsible"}
+           "further", "only", "alike", "however", "accountable", "responsible", "both"}
+# Plurals whose stem is also a verb but that after "the <name>" are nouns ("the Iran arms deal").
+NOUN_PLURALS = {"arms"}
 LY_NOUNS = {"family", "assembly", "ally", "supply", "rally", "reply", "monopoly", "anomaly", "bully", "july", "italy",
             "fly", "jelly", "belly", "folly", "tally", "lily", "holly", "melancholy"}
 # Irregular past tenses: "Hamas lost", "Isis fought", "the ministry sent", which do not end in -ed (forms that are

@@ -456,3 +456,53 @@ def test_a_campus_or_court_building_after_in_or_at_is_a_place(finder):
     assert find(finder, "The case was heard in the High Court in London.") == []
     assert find(finder, "Doctors at Sheba Medical Center said she was recovering.") == [
         ("Sheba Medical Center", "Sheba Medical Center")]
+
+
+# -- round 8: present verbs after "the <country>", ...
+
+
+def test_a_present_verb_after_the_country_makes_it_the_subject(finder):
+    assert ("United States", "United States") in find(finder, "He said the United States pays half the bill.")
+    assert ("EU", "European Union") in find(finder, "He thinks the EU controls most of the budget.")
+    assert find(finder, "The US troops in the region went home.") == []
+    assert find(finder, "Lawyers looked into the Iran arms deal.") == []
+
+
+def test_the_soviet_union_is_a_country(finder):
+    assert find(finder, "The Soviet Union signed the treaty.") == [("Soviet Union", "Soviet Union")]
+    assert find(finder, "Thousands of tourists travel to the Soviet Union every year.") == []
+    assert ("Soviet", "Soviet Union") in find(finder, "Soviet officials said the talks went well.")
+
+
+def test_both_after_a_name_is_no_noun(finder):
+    assert find(finder, "Labour and the Tories both say the plan is unfair.") == [
+        ("Labour", "Labour Party"), ("Tories", "Conservative Party")]
+
+
+def test_a_member_s_home_state_is_no_person(finder):
+    assert find(finder, "Senator Mitch McConnell of Kentucky, the Republican leader, spoke on Monday.") == [
+        ("Mitch McConnell", "Mitch McConnell"), ("the Republican leader", "Mitch McConnell")]
+    assert find(finder, "Speaker Ann Gray of Oregon, the Democratic leader, said the bill was weak.") == [
+        ("Ann Gray", "Ann Gray")]
+    assert find(finder, "He met Senator Ann Gray of New Hampshire on Monday.") == [("Ann Gray", "Ann Gray")]
+    text = "The Lord Chancellor, Lord Irvine of Lairg, said so."
+    assert ("Lord Irvine of Lairg", "Lord Irvine of Lairg") in find(finder, text)
+
+
+def test_gatt_is_a_trade_body(finder):
+    assert find(finder, "Canada filed a complaint with GATT last week.") == [
+        ("Canada", "Canada"), ("GATT", "General Agreement on Tariffs and Trade")]
+    assert find(finder, "The new GATT round begins in May.") == []
+
+
+def test_a_country_rebuilt_or_kept_whole_and_a_city_university_are_places(finder):
+    assert find(finder, "Donors met to plan the reconstruction of Syria.") == []
+    assert find(finder, "They vowed to respect the territorial integrity of Iraq.") == []
+    assert find(finder, "He studied at the University of Vienna for two years.") == []
+    assert find(finder, "Fighting spread across the east of the Congo.") == []
+    assert find(finder, "The people of the United States will decide.") == []
+
+
+def test_a_country_s_state_firm_is_the_actor_not_the_country(finder):
+    assert [m[0] for m in find(finder, "Norway's state oil company said output would rise.")] == []
+    assert find(finder, "Norway said output would rise.") == [("Norway", "Norway")]

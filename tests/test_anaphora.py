@@ -165,3 +165,17 @@ def test_an_empty_it_before_a_negated_predicate(finder):
 def test_a_rank_alone_is_the_adjective(finder):
     assert find(finder, "The deal will draw the major powers into the conflict.") == []
     assert find(finder, "Economists said there was a general fear of higher prices.") == [("Economists", "Economists")]
+
+
+# -- round 8: "opposition" as a stance and before a title
+
+
+def test_opposition_as_a_stance_or_before_a_title_is_no_body(finder):
+    assert [m[0] for m in find(finder, "The union repeated its opposition to the new tax.")] == ["The union"]
+    assert find(finder, "Opposition leader Ana Ruiz called the vote a fraud.") == [("Ana Ruiz", "Ana Ruiz")]
+    assert find(finder, "The opposition said the vote was a fraud.") == [("The opposition", "Opposition")]
+
+
+def test_the_army_a_person_serves_in_is_no_body(finder):
+    assert find(finder, "Her son served for ten years in the army before he retired.") == []
+    assert find(finder, "The army said two soldiers were wounded.") == [("The army", "Army")]

@@ -2,8 +2,8 @@
 
 import pytest
 
-from stance.phrases import (_addressed, _bare, _is_name_token, _plain_verb, _qualifies_next, _stance_target,
-                            _title_run_length)
+from stance.phrases import (_addressed, _bare, _is_name_token, _plain_verb, _present_verb, _qualifies_next,
+                            _stance_target, _title_run_length)
 
 
 def words(text):
@@ -51,3 +51,16 @@ def test_bare_tokens_and_name_tokens():
 def test_military_as_an_adjective(text, expected):
     tokens = words(text)
     assert _qualifies_next(tokens, tokens.index("military")) is expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("the us expects more talks", True),         # a present verb with an object
+    ("the eu controls half the budget", True),
+    ("the uk goes ahead with it", True),
+    ("the us troops in the region", False),      # a plural noun the name modifies
+    ("the us troops served there", False),
+    ("the tory plans .", False),
+    ("the iran arms deal", False),               # "arms" is a noun here
+])
+def test_present_verb_after_the_name(text, expected):
+    assert _present_verb(words(text), 2) is expected
