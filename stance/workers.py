@@ -15,6 +15,7 @@ import json
 import pickle
 import re
 import signal
+import sys
 import threading
 import warnings
 from collections import deque
@@ -340,8 +341,6 @@ def stop_idle_workers() -> None:
     are killed at once instead of each tearing down its interpreter and model while the program waits for
     them at exit. A library call never does this, since the next ``Parallel`` call would reuse them.
     """
-    import sys
-
     if "joblib.externals.loky.reusable_executor" not in sys.modules:  # no worker was ever started here
         return
     from joblib.externals.loky import reusable_executor
