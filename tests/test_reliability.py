@@ -400,7 +400,7 @@ def test_resume_of_a_folder_keeps_paths(tmp_path):
 @pytest.mark.parametrize("jobs", ["1", "2"])
 def test_sigint_stops_cleanly_and_says_how_to_resume(tmp_path, jobs):
     source = tmp_path / "in.jsonl"
-    ids = _collection(source, 400, seed=2)
+    ids = _collection(source, 1200, seed=2)  # seconds of work after the signal is due, even on a loaded machine
     out, errors = tmp_path / "out.jsonl", tmp_path / "errors.jsonl"
     process, stderr = _run_until(_command(source, out, errors, "--jobs", jobs), out, 20_000, signal.SIGINT)
     assert process.returncode == 130, stderr
