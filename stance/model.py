@@ -10,7 +10,7 @@ Examples
 --------
 >>> bundle = load_model("default")
 >>> sorted(bundle.classifiers)
-['actor_sentiment', 'sentence_sentiment', 'stance']
+['actor_sentiment', 'sentence_sentiment', 'sentence_sentiment_embeddings', 'stance']
 >>> bundle.classifiers["stance"].predict_proba([["r1=warned"], ["r1=welcomed"]]).shape
 (2, 8)
 """
@@ -26,7 +26,7 @@ from typing import Sequence
 
 import numpy as np
 
-from .exceptions import (ModelIntegrityError, ModelNotFoundError, ModelVersionError,
+from .exceptions import (InvalidInputError, ModelIntegrityError, ModelNotFoundError, ModelVersionError,
                          ModelVersionWarning)
 
 __all__ = ["LinearModel", "StackedLinearModels", "feature_matrix", "ModelBundle", "save_model", "load_model", "MODEL_FORMAT", "READABLE_MODEL_FORMATS", "file_sha256"]
@@ -53,10 +53,31 @@ class LinearModel:
     vocabulary_ : dict of str to int
     coef_ : ndarray of shape (n_classes, n_features)
     intercept_ : ndarray of shape (n_classes,)
+    embedding_coef_ : ndarray of shape (n_classes, n_dimensions) or None
+        Weights of a sentence embedding (:mod:`stance.encoder`) read beside the features; None for a
+        classifier of features only. A classifier with them needs ``embeddings=`` in every prediction.
     temperature : float
     """
 
     temperature: float = 1.0
+    embedding_coef_: np.ndarray | None = None
+
+    @property
+    def reads_embeddings(self) -> bool:
+        """Whether predictions need sentence embeddings beside the features."""
+        return self.embedding_coef_ is not None
+
+    def _embedding_scores(self, embeddings, rows: int) -> np.ndarray | None:
+        if self.embedding_coef_ is None:
+            return None
+        if embeddings is None:
+            raise InvalidInputError(f"this classifier reads sentence embeddings: pass embeddings= "
+                                    f"(shape ({rows}, {self.embedding_coef_.shape[1]}))")
+        embeddings = np.asarray(embeddings, dtype=np.float64)
+        if embeddings.shape != (rows, self.embedding_coef_.shape[1]):
+            raise InvalidInputError(f"embeddings have shape {embeddings.shape}; expected ({rows}, "
+                                    f"{self.embedding_coef_.shape[1]}): one row per row of X")
+        return embeddings @ self.embedding_coef_.T
 
     def _check_fitted(self) -> None:
         if not hasattr(self, "coef_"):
@@ -64,26 +85,31 @@ class LinearModel:
 
             raise NotFittedError(f"this {type(self).__name__} is not fitted yet; call 'fit' first")
 
-    def decision_function(self, X: Sequence[Sequence[str]]) -> np.ndarray:
+    def decision_function(self, X: Sequence[Sequence[str]], embeddings: np.ndarray | None = None) -> np.ndarray:
         self._check_fitted()
-        return summed_weights(X, self.vocabulary_, self.coef_.T) + self.intercept_
+        scores = summed_weights(X, self.vocabulary_, self.coef_.T) + self.intercept_
+        from_embeddings = self._embedding_scores(embeddings, len(X))
+        if from_embeddings is not None:
+            scores += from_embeddings
+        return scores
 
-    def predict_proba(self, X: Sequence[Sequence[str]]) -> np.ndarray:
-        scores = self.decision_function(X) / float(self.temperature)
+    def predict_proba(self, X: Sequence[Sequence[str]], embeddings: np.ndarray | None = None) -> np.ndarray:
+        scores = self.decision_function(X, embeddings) / float(self.temperature)
         scores -= scores.max(axis=1, keepdims=True)
         np.exp(scores, out=scores)
         scores /= scores.sum(axis=1, keepdims=True)
         return scores
 
-    def predict(self, X: Sequence[Sequence[str]]) -> list[str]:
+    def predict(self, X: Sequence[Sequence[str]], embeddings: np.ndarray | None = None) -> list[str]:
         if len(X) == 0:
             return []
-        return [self.classes_[i] for i in self.predict_proba(X).argmax(axis=1)]
+        return [self.classes_[i] for i in self.predict_proba(X, embeddings).argmax(axis=1)]
 
-    def calibrate(self, X: Sequence[Sequence[str]], y: Sequence[str]) -> "LinearModel":
+    def calibrate(self, X: Sequence[Sequence[str]], y: Sequence[str],
+                  embeddings: np.ndarray | None = None) -> "LinearModel":
         """Choose the softmax temperature that minimizes log loss on held-out ``(X, y)``."""
         self._check_fitted()
-        logits = self.decision_function(X)
+        logits = self.decision_function(X, embeddings)
         index = {c: i for i, c in enumerate(self.classes_)}
         rows = [(k, index[label]) for k, label in enumerate(y) if label in index]
         if not rows:
@@ -117,7 +143,10 @@ class LinearModel:
         arrays = directory / f"{name}.npz"
         meta = directory / f"{name}.json"
         # not compressed: float32 weights hardly compress (7.4 of 8.5 MB), and every worker would pay to inflate them
-        np.savez(arrays, coef=self.coef_.astype(np.float32), intercept=self.intercept_)
+        weights = {"coef": self.coef_.astype(np.float32), "intercept": self.intercept_}
+        if self.embedding_coef_ is not None:
+            weights["embedding_coef"] = self.embedding_coef_.astype(np.float32)
+        np.savez(arrays, **weights)
         params = self.get_params() if hasattr(self, "get_params") else {"temperature": self.temperature}
         features = {"features_of": features_of} if features_of else {"features": self.feature_names_}
         meta.write_text(json.dumps({"classes": self.classes_, **features, "params": params}, ensure_ascii=False),
@@ -135,6 +164,7 @@ class LinearModel:
         meta = json.loads((directory / f"{name}.json").read_text(encoding="utf-8"))
         with np.load(directory / f"{name}.npz", allow_pickle=False) as arrays:
             coef, intercept = arrays["coef"].astype(np.float64), arrays["intercept"].astype(np.float64)
+            embedding_coef = arrays["embedding_coef"].astype(np.float64) if "embedding_coef" in arrays.files else None
         model = cls.__new__(cls)
         model.temperature = float(meta.get("params", {}).get("temperature", 1.0))
         model.classes_ = [str(c) for c in meta["classes"]]
@@ -152,7 +182,9 @@ class LinearModel:
             model.vocabulary_ = dict(zip(model.feature_names_, range(len(model.feature_names_))))
         if coef.shape != (len(model.classes_), len(model.feature_names_)) or intercept.shape != (len(model.classes_),):
             raise ModelIntegrityError(f"{directory / name}: weight shapes do not match labels and features")
-        model.coef_, model.intercept_ = coef, intercept
+        if embedding_coef is not None and (embedding_coef.ndim != 2 or embedding_coef.shape[0] != len(model.classes_)):
+            raise ModelIntegrityError(f"{directory / name}: embedding weights do not match the labels")
+        model.coef_, model.intercept_, model.embedding_coef_ = coef, intercept, embedding_coef
         return model
 
 
@@ -224,6 +256,8 @@ class StackedLinearModels:
 
     def __init__(self, models: Sequence[LinearModel]):
         self.models = list(models)
+        if any(m.reads_embeddings for m in self.models):
+            raise ValueError("StackedLinearModels stacks classifiers of features only, not ones that read embeddings")
         self._offsets = np.cumsum([0] + [len(m.classes_) for m in self.models])
         if self.models and all(m.feature_names_ == self.models[0].feature_names_ for m in self.models[1:]):
             self.vocabulary_ = self.models[0].vocabulary_  # saved with shared features: no merging needed
@@ -338,8 +372,11 @@ def save_model(directory: str | Path, classifiers: dict[str, LinearModel], *, na
     shared = dict(zip(pair_models, with_shared_features([classifiers[c] for c in pair_models])))
     classifiers = {**shared, **{c: m for c, m in classifiers.items() if c not in shared}}
     files: dict[str, str] = {}
+    saved: dict[str, LinearModel] = {}
     for component, classifier in classifiers.items():
-        features_of = pair_models[0] if component in pair_models[1:] else None
+        features_of = pair_models[0] if component in pair_models[1:] else next(
+            (name for name, other in saved.items() if other.feature_names_ == classifier.feature_names_), None)
+        saved[component] = classifier
         for path in classifier.to_files(directory, component, features_of):
             files[path.name] = file_sha256(path)
     manifest = {
@@ -347,7 +384,9 @@ def save_model(directory: str | Path, classifiers: dict[str, LinearModel], *, na
         "name": name,
         "version": version,
         "components": {component: {"labels": classifier.classes_, "temperature": classifier.temperature,
-                                   "features": len(classifier.feature_names_)}
+                                   "features": len(classifier.feature_names_),
+                                   **({"embedding_dimensions": int(classifier.embedding_coef_.shape[1])}
+                                      if classifier.reads_embeddings else {})}
                        for component, classifier in classifiers.items()},
         "versions": _versions(),
         "files": files,

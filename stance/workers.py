@@ -51,6 +51,7 @@ class WorkerSpec:
     find_unlisted: bool
     gazetteer: str  # "default", "extend" or "replace"
     actors: tuple = ()
+    embeddings: bool = False
 
 
 _WORKER_ANALYZERS: dict[str, Any] = {}
@@ -67,9 +68,10 @@ def _model_reference(path: Path | None) -> str:
     return path.name if path.parent == MODELS_DIR.resolve() else str(path)
 
 
-def _spec(model: str, max_length: int, find_unlisted: bool, mode: str, actors: tuple) -> WorkerSpec:
-    digest = hashlib.sha256(pickle.dumps((model, max_length, find_unlisted, mode, actors))).hexdigest()[:16]
-    return WorkerSpec(digest, model, max_length, find_unlisted, mode, actors)
+def _spec(model: str, max_length: int, find_unlisted: bool, mode: str, actors: tuple,
+          embeddings: bool = False) -> WorkerSpec:
+    digest = hashlib.sha256(pickle.dumps((model, max_length, find_unlisted, mode, actors, embeddings))).hexdigest()[:16]
+    return WorkerSpec(digest, model, max_length, find_unlisted, mode, actors, embeddings)
 
 
 def worker_spec(analyzer) -> WorkerSpec:
@@ -86,15 +88,17 @@ def worker_spec(analyzer) -> WorkerSpec:
     else:
         mode, actors = "replace", tuple(gazetteer.actors.values())
     find_unlisted = bool(getattr(analyzer.finder, "find_unlisted", True))
-    spec = _spec(_model_reference(analyzer.model.path), analyzer.max_length, find_unlisted, mode, actors)
+    embeddings = getattr(analyzer, "encoder", None) is not None
+    spec = _spec(_model_reference(analyzer.model.path), analyzer.max_length, find_unlisted, mode, actors, embeddings)
     with _WORKER_LOCK:  # threads of this process reuse the caller's analyzer
         _WORKER_ANALYZERS.setdefault(spec.key, analyzer)
     return spec
 
 
 def options_spec(model: str | Path = "default", actors: str | Path | None = None,
-                 max_length: int | None = None) -> WorkerSpec:
-    """The :class:`WorkerSpec` of ``stance.load(model, actors=actors, max_length=max_length)``, without loading it.
+                 max_length: int | None = None, embeddings: bool = False) -> WorkerSpec:
+    """The :class:`WorkerSpec` of ``stance.load(model, actors=actors, max_length=max_length,
+    embeddings=embeddings)``, without loading it.
 
     The model's manifest and the actor list are read and checked here, so that a wrong name or an
     incompatible model fails before any work starts; the workers load the model itself (and check its
@@ -104,7 +108,17 @@ def options_spec(model: str | Path = "default", actors: str | Path | None = None
     from .model import read_manifest, resolve_model_path
 
     directory = resolve_model_path(model)
-    read_manifest(directory)
+    manifest = read_manifest(directory)
+    if embeddings:
+        from .analyzer import EMBEDDINGS_COMPONENT
+        from .encoder import INSTALL_HINT, encoder_available
+        from .exceptions import MissingExtraError, ModelError
+
+        if EMBEDDINGS_COMPONENT not in manifest["components"]:
+            raise ModelError(f"model {directory} has no {EMBEDDINGS_COMPONENT!r} classifier, so it cannot use "
+                             "sentence embeddings")
+        if not encoder_available():
+            raise MissingExtraError(f"embeddings need the embeddings extra: {INSTALL_HINT}")
     if actors is not None:
         from .gazetteer import load_actor_list
 
@@ -112,7 +126,7 @@ def options_spec(model: str | Path = "default", actors: str | Path | None = None
     else:
         extra = ()
     return _spec(_model_reference(directory), max_length or DEFAULT_MAX_LENGTH, True,
-                 "extend" if extra else "default", extra)
+                 "extend" if extra else "default", extra, embeddings)
 
 
 def _leave_interrupts_to_the_parent() -> None:
@@ -142,8 +156,13 @@ def worker_analyzer(spec: WorkerSpec):
                 gazetteer = gazetteer.extended(spec.actors)
             elif spec.gazetteer == "replace":
                 gazetteer = Gazetteer(spec.actors)
+            encoder = None
+            if spec.embeddings:
+                from .encoder import SentenceEncoder
+
+                encoder = SentenceEncoder()
             analyzer = Analyzer(load_model(spec.model), gazetteer, max_length=spec.max_length,
-                                find_unlisted=spec.find_unlisted)
+                                find_unlisted=spec.find_unlisted, encoder=encoder)
             if len(_WORKER_ANALYZERS) >= 4:
                 _WORKER_ANALYZERS.pop(next(iter(_WORKER_ANALYZERS)))
             _WORKER_ANALYZERS[spec.key] = analyzer

