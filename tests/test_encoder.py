@@ -158,3 +158,17 @@ def test_load_with_embeddings_scores_clear_sentences():
     assert [s.sentiment.label for s in doc.sentences] == ["positive", "negative"]
     plain = stance.load()(doc.text)
     assert [a.name for s in doc.sentences for a in s.actors] == [a.name for s in plain.sentences for a in s.actors]
+
+
+def test_evaluation_reports_the_embeddings_classifier_only_with_an_encoder():
+    from training.corpus import load_team_corpus
+    from training.evaluate import evaluate_components
+
+    documents = [d for d in load_team_corpus() if d.split == "test"][:5]
+    labelled = sum(1 for d in documents for s in d.sentences if s.sentiment)
+    bundle = load_model("default")
+    encoder = StandInEncoder()
+    report = evaluate_components(bundle, documents, encoder=encoder)
+    assert report[EMBEDDINGS_COMPONENT]["n"] == report["sentence_sentiment"]["n"] == labelled
+    assert sum(map(len, encoder.calls)) == labelled
+    assert EMBEDDINGS_COMPONENT not in evaluate_components(bundle, documents)

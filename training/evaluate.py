@@ -211,7 +211,7 @@ def main(argv=None) -> int:
     if args.json:
         print(json.dumps(report, indent=2))
         return 0
-    for component in ("stance", "actor_sentiment", "sentence_sentiment"):
+    for component in ("stance", "actor_sentiment", "sentence_sentiment", EMBEDDINGS_COMPONENT):
         if component in report:
             print(format_report(f"{component} (gold mentions)", report[component]))
     e2e = report["end_to_end"]
