@@ -34,11 +34,12 @@ __all__ = ["score_bag", "score_dataframe"]
 _ERRORS = ("raise", "skip", "record")
 
 
-def _spec(model: str | Path, actors: str | Path | None, max_length: int | None, analyzer) -> WorkerSpec:
+def _spec(model: str | Path, actors: str | Path | None, max_length: int | None, analyzer,
+          embeddings: bool = False) -> WorkerSpec:
     if analyzer is None:
         from . import load
 
-        analyzer = load(model, actors=actors, max_length=max_length)
+        analyzer = load(model, actors=actors, max_length=max_length, embeddings=embeddings)
     return worker_spec(analyzer)
 
 
@@ -79,14 +80,14 @@ def _score_partition(items: Iterable[Any], spec: WorkerSpec, errors: str, batch_
 
 
 def score_bag(bag, *, model: str | Path = "default", actors: str | Path | None = None,
-              max_length: int | None = None, errors: str = "raise", analyzer=None):
+              max_length: int | None = None, errors: str = "raise", analyzer=None, embeddings: bool = False):
     """Score a Dask bag of articles; return a bag of ``Document.to_dict()`` dicts, in the bag's order.
 
     Parameters
     ----------
     bag : dask.bag.Bag
         Items are strings, or dicts with ``text`` and optional ``id`` and other fields (passed through).
-    model, actors, max_length
+    model, actors, max_length, embeddings
         As in :func:`stance.load`; ignored when ``analyzer`` is given.
     errors : {"raise", "skip", "record"}, default="raise"
         What to do with an item whose text cannot be analysed: raise :class:`~stance.InvalidInputError`,
@@ -107,7 +108,7 @@ def score_bag(bag, *, model: str | Path = "default", actors: str | Path | None =
     """
     if errors not in _ERRORS:
         raise InvalidInputError(f"errors must be one of {_ERRORS}, got {errors!r}")
-    return bag.map_partitions(_score_partition, _spec(model, actors, max_length, analyzer), errors)
+    return bag.map_partitions(_score_partition, _spec(model, actors, max_length, analyzer, embeddings), errors)
 
 
 def _score_frame(frame, spec: WorkerSpec, text_column: str, id_column: str | None, errors: str):
@@ -140,7 +141,7 @@ def _score_frame(frame, spec: WorkerSpec, text_column: str, id_column: str | Non
 
 def score_dataframe(ddf, text_column: str = "text", id_column: str | None = "id", *, model: str | Path = "default",
                     actors: str | Path | None = None, max_length: int | None = None, errors: str = "raise",
-                    analyzer=None):
+                    analyzer=None, embeddings: bool = False):
     """Score a Dask DataFrame of articles; return one row per (article, sentence, actor).
 
     Columns and types are :data:`stance.workers.RECORD_META`. An article with no actor gives one row
@@ -152,7 +153,7 @@ def score_dataframe(ddf, text_column: str = "text", id_column: str | None = "id"
     text_column : str, default="text"
     id_column : str or None, default="id"
         Column of the article ids (default: the index when the column is absent or None).
-    model, actors, max_length, analyzer
+    model, actors, max_length, analyzer, embeddings
         As in :func:`score_bag`.
     errors : {"raise", "skip"}, default="raise"
         What to do with a row whose text is missing or not a string.
@@ -180,6 +181,6 @@ def score_dataframe(ddf, text_column: str = "text", id_column: str | None = "id"
     import pandas as pd
 
     meta = pd.DataFrame({name: pd.Series(dtype=dtype) for name, dtype in RECORD_META.items()})
-    spec = _spec(model, actors, max_length, analyzer)
+    spec = _spec(model, actors, max_length, analyzer, embeddings)
     return ddf.map_partitions(_score_frame, spec, text_column, id_column, errors, meta=meta,
                               enforce_metadata=False, align_dataframes=False)

@@ -172,3 +172,20 @@ def test_evaluation_reports_the_embeddings_classifier_only_with_an_encoder():
     assert report[EMBEDDINGS_COMPONENT]["n"] == report["sentence_sentiment"]["n"] == labelled
     assert sum(map(len, encoder.calls)) == labelled
     assert EMBEDDINGS_COMPONENT not in evaluate_components(bundle, documents)
+
+
+def test_dask_functions_pass_embeddings_to_the_workers(monkeypatch):
+    pytest.importorskip("dask.bag")
+    import dask.bag as db
+
+    from stance.dask import score_bag
+
+    monkeypatch.setattr("stance.encoder.encoder_available", lambda: True)
+    stand_in = StandInEncoder()
+    monkeypatch.setattr(SentenceEncoder, "encode", lambda self, texts: stand_in.encode(texts))
+    text = "Crowds cheered the peace deal. Shelling killed ten people."
+    bag = db.from_sequence([{"id": "a", "text": text}], npartitions=1)
+    scored = score_bag(bag, embeddings=True).compute(scheduler="sync")[0]
+    assert stand_in.calls == [[text[s["start"]:s["end"]] for s in scored["sentences"]]]
+    expected = Analyzer(load_model("default"), Gazetteer.default(), encoder=StandInEncoder())(text, id="a")
+    assert [s["sentiment"] for s in scored["sentences"]] == [s.to_dict()["sentiment"] for s in expected.sentences]
