@@ -101,7 +101,7 @@ def load(name: str | Path = "default", *, actors: str | Path | Iterable[Actor] |
     """
     from .actors import Gazetteer, load_actor_list
     from .analyzer import DEFAULT_MAX_LENGTH, Analyzer
-    from .model import load_model
+    from .model import load_analysis_model
 
     encoder = None
     if embeddings:
@@ -110,7 +110,7 @@ def load(name: str | Path = "default", *, actors: str | Path | Iterable[Actor] |
         if not encoder_available():
             raise MissingExtraError(f"embeddings=True needs the embeddings extra: {INSTALL_HINT}")
         encoder = SentenceEncoder()
-    bundle = load_model(name)
+    bundle = load_analysis_model(name, embeddings=embeddings)
     gazetteer = Gazetteer.default()
     if actors is not None:
         extra = load_actor_list(actors) if isinstance(actors, (str, Path)) else list(actors)

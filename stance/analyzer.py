@@ -23,14 +23,14 @@ from .actors import Actor, ActorFinder, FoundMention, Gazetteer
 from .document import Document, Mention, Sentence, SentenceActor, Sentiment, Stance, summarize_actors
 from .exceptions import InvalidInputError, ModelError
 from .features import CUES, pair_features, sentence_features
-from .model import ModelBundle, StackedLinearModels
+from .model import EMBEDDINGS_COMPONENTS, ModelBundle, StackedLinearModels
 from .limits import DEFAULT_MAX_LENGTH
 from .text import split_sentences
 
 __all__ = ["Analyzer", "DEFAULT_MAX_LENGTH", "EMBEDDINGS_COMPONENT", "check_text"]
 
 #: The sentence-sentiment classifier that reads sentence embeddings beside the features (``embeddings=True``).
-EMBEDDINGS_COMPONENT = "sentence_sentiment_embeddings"
+EMBEDDINGS_COMPONENT = EMBEDDINGS_COMPONENTS["sentence_sentiment"]
 
 _PHRASE_STOP = re.compile(r"[,.;:!?\"\u201c\u201d()]| that | and | but | which | who | as | after | before | while ")
 _LEADING = {"for", "to", "on", "of", "with", "about", "against", "at", "over", "in", "that"}
@@ -80,8 +80,9 @@ class Analyzer:
     find_unlisted : bool, default=True
         Also report people and organizations that are in no list.
     encoder : SentenceEncoder, optional
-        Score sentence sentiment with the model's ``sentence_sentiment_embeddings`` classifier, which reads
-        this encoder's sentence embeddings beside the features (see :mod:`stance.encoder`).
+        Score sentence sentiment, and actor sentiment, with the model's ``sentence_sentiment_embeddings`` and
+        ``actor_sentiment_embeddings`` classifiers, which read this encoder's embedding of the sentence beside
+        the features (see :mod:`stance.encoder`).
 
     Raises
     ------
@@ -100,10 +101,17 @@ class Analyzer:
                              "classifier, so it cannot use sentence embeddings; load it without embeddings=True")
         self.encoder = encoder
 
+    def _classifier(self, component: str):
+        """The classifier in use for ``component``: its embeddings variant when there is an encoder and one."""
+        if self.encoder is not None:
+            variant = self.model.classifiers.get(EMBEDDINGS_COMPONENTS.get(component, ""))
+            if variant is not None:
+                return variant
+        return self.model.classifiers[component]
+
     @property
     def _sentence_model(self):
-        """The sentence-sentiment classifier in use (the one that reads embeddings when there is an encoder)."""
-        return self.model.classifiers[EMBEDDINGS_COMPONENT if self.encoder is not None else "sentence_sentiment"]
+        return self._classifier("sentence_sentiment")
 
     @functools.cached_property
     def _pair_models(self) -> StackedLinearModels:
@@ -208,14 +216,21 @@ class Analyzer:
                 pairs.append((number, pair))
             for index, (s, e) in enumerate(spans):
                 sentence_rows.append((number, index, text[s:e]))
+        texts = [t for _, _, t in sentence_rows]
+        embeddings = self.encoder.encode(texts) if self.encoder is not None and texts else None
+        sentence_probs = self._predict_sentences(texts, embeddings)
+        actor_sent_model = self._classifier("actor_sentiment")
         if pairs:
             stance_probs, actor_sent_probs = self._pair_models.predict_proba([p.features for _, p in pairs])
+            if actor_sent_model.reads_embeddings:
+                row_of = {(number, index): row for row, (number, index, _) in enumerate(sentence_rows)}
+                rows = [row_of[(number, pair.sentence)] for number, pair in pairs]
+                actor_sent_probs = actor_sent_model.predict_proba([p.features for _, p in pairs],
+                                                                  embeddings=embeddings[rows])
         else:
             stance_probs = actor_sent_probs = np.zeros((0, 1))
-        sentence_probs = self._predict_sentences([t for _, _, t in sentence_rows])
 
         stance_model = self.model.classifiers["stance"]
-        actor_sent_model = self.model.classifiers["actor_sentiment"]
         sentence_model = self._sentence_model
         per_doc_pairs: dict[tuple[int, int], list[SentenceActor]] = {}
         pairs_by_sentence: dict[tuple[int, int], list[_Pair]] = {}
@@ -247,14 +262,12 @@ class Analyzer:
             documents.append(Document(doc_id, text, sentences, summarize_actors(sentences), dict(meta or {}), truncated))
         return documents
 
-    def _predict_sentences(self, texts: list[str]) -> np.ndarray:
+    def _predict_sentences(self, texts: list[str], embeddings: np.ndarray | None) -> np.ndarray:
         classifier = self._sentence_model
         if not texts:
             return np.zeros((0, len(classifier.classes_)))
         rows = [sentence_features(text) for text in texts]
-        if self.encoder is None:
-            return classifier.predict_proba(rows)
-        return classifier.predict_proba(rows, embeddings=self.encoder.encode(texts))
+        return classifier.predict_proba(rows, embeddings=embeddings if classifier.reads_embeddings else None)
 
     def _pairs(self, text: str, spans: list[tuple[int, int]], mentions: list[FoundMention]) -> list[_Pair]:
         pairs: list[_Pair] = []
@@ -328,9 +341,11 @@ class Analyzer:
         others = [(m.start, m.end) for m in self.finder.find(text, [(s, e)]) if m.end <= start or m.start >= end]
         features = pair_features(text[s:e], [(start, end)], others, sentence_start=s)
         stance_model = self.model.classifiers["stance"]
-        sentiment_model = self.model.classifiers["actor_sentiment"]
+        sentiment_model = self._classifier("actor_sentiment")
+        embeddings = self.encoder.encode([text[s:e]]) if sentiment_model.reads_embeddings else None
         label, score = _best(stance_model.classes_, stance_model.predict_proba([features])[0])
-        sent_label, sent_score = _best(sentiment_model.classes_, sentiment_model.predict_proba([features])[0])
+        sent_label, sent_score = _best(sentiment_model.classes_,
+                                       sentiment_model.predict_proba([features], embeddings=embeddings)[0])
         return {"stance": {"label": label, "score": score, "target": None},
                 "sentiment": {"label": sent_label, "score": sent_score}}
 
@@ -355,9 +370,13 @@ class Analyzer:
         own = [(m.start, m.end) for m in actor.mentions]
         others = [(m.start, m.end) for a in sentence.actors if a.id != actor_id for m in a.mentions]
         features = pair_features(sentence.text, own, others, sentence_start=sentence.start, actor_type=actor.type)
-        classifier = self.model.classifiers[component]
+        classifier = self._classifier(component)
         result = actor.stance if component == "stance" else actor.sentiment
         weights = classifier.contributions(features, result.label)
+        if classifier.reads_embeddings:  # the sentence embedding counts as one more feature
+            embedding = self.encoder.encode([sentence.text])[0]
+            weights.append(("(sentence embedding)", classifier.embedding_contribution(embedding, result.label)))
+            weights.sort(key=lambda pair: -abs(pair[1]))
         return {"label": result.label, "score": result.score,
                 "features": [{"feature": f, "weight": w} for f, w in weights if f != "bias"][:top]}
 

@@ -10,7 +10,7 @@ Examples
 --------
 >>> bundle = load_model("default")
 >>> sorted(bundle.classifiers)
-['actor_sentiment', 'sentence_sentiment', 'sentence_sentiment_embeddings', 'stance']
+['actor_sentiment', 'actor_sentiment_embeddings', 'sentence_sentiment', 'sentence_sentiment_embeddings', 'stance']
 >>> bundle.classifiers["stance"].predict_proba([["r1=warned"], ["r1=welcomed"]]).shape
 (2, 8)
 """
@@ -26,7 +26,7 @@ from typing import Sequence
 
 import numpy as np
 
-from .exceptions import (InvalidInputError, ModelIntegrityError, ModelNotFoundError, ModelVersionError,
+from .exceptions import (InvalidInputError, ModelError, ModelIntegrityError, ModelNotFoundError, ModelVersionError,
                          ModelVersionWarning)
 
 __all__ = ["LinearModel", "StackedLinearModels", "feature_matrix", "ModelBundle", "save_model", "load_model", "MODEL_FORMAT", "READABLE_MODEL_FORMATS", "file_sha256"]
@@ -132,6 +132,15 @@ class LinearModel:
         centered = self.coef_[row] - self.coef_.mean(axis=0)
         present = sorted({self.vocabulary_[f] for f in features if f in self.vocabulary_})
         return sorted(((self.feature_names_[i], float(centered[i])) for i in present), key=lambda p: -abs(p[1]))
+
+    def embedding_contribution(self, embedding: np.ndarray, label: str) -> float:
+        """What a sentence embedding adds to ``label``'s score, minus its mean over labels (for explanations)."""
+        self._check_fitted()
+        if self.embedding_coef_ is None:
+            return 0.0
+        row = self.classes_.index(label)
+        centered = self.embedding_coef_[row] - self.embedding_coef_.mean(axis=0)
+        return float(np.asarray(embedding, dtype=np.float64) @ centered)
 
     # -- safe serialization ----------------------------------------------------------------------------
     def to_files(self, directory: Path, name: str, features_of: str | None = None) -> list[Path]:
@@ -323,7 +332,11 @@ def _versions() -> dict[str, str]:
 
 
 #: Components that read the same (sentence, actor) features; they are saved with one shared feature list.
-PAIR_COMPONENTS = ("stance", "actor_sentiment")
+PAIR_COMPONENTS = ("stance", "actor_sentiment", "actor_sentiment_embeddings")
+#: The components that also read sentence embeddings, by the component they stand in for
+#: (``stance.load(embeddings=True)``; see :mod:`stance.encoder`).
+EMBEDDINGS_COMPONENTS = {"sentence_sentiment": "sentence_sentiment_embeddings",
+                         "actor_sentiment": "actor_sentiment_embeddings"}
 
 
 def with_shared_features(models: Sequence[LinearModel]) -> list[LinearModel]:
@@ -372,11 +385,12 @@ def save_model(directory: str | Path, classifiers: dict[str, LinearModel], *, na
     shared = dict(zip(pair_models, with_shared_features([classifiers[c] for c in pair_models])))
     classifiers = {**shared, **{c: m for c, m in classifiers.items() if c not in shared}}
     files: dict[str, str] = {}
-    saved: dict[str, LinearModel] = {}
+    lenders: dict[str, str] = {}
     for component, classifier in classifiers.items():
+        owners = [name for name, lender in lenders.items() if lender == name]
         features_of = pair_models[0] if component in pair_models[1:] else next(
-            (name for name, other in saved.items() if other.feature_names_ == classifier.feature_names_), None)
-        saved[component] = classifier
+            (name for name in owners if classifiers[name].feature_names_ == classifier.feature_names_), None)
+        lenders[component] = features_of or component
         for path in classifier.to_files(directory, component, features_of):
             files[path.name] = file_sha256(path)
     manifest = {
@@ -385,6 +399,7 @@ def save_model(directory: str | Path, classifiers: dict[str, LinearModel], *, na
         "version": version,
         "components": {component: {"labels": classifier.classes_, "temperature": classifier.temperature,
                                    "features": len(classifier.feature_names_),
+                                   **({"features_of": lenders[component]} if lenders[component] != component else {}),
                                    **({"embedding_dimensions": int(classifier.embedding_coef_.shape[1])}
                                       if classifier.reads_embeddings else {})}
                        for component, classifier in classifiers.items()},
@@ -443,8 +458,10 @@ def read_manifest(directory: Path) -> dict:
     return manifest
 
 
-def load_model(name_or_path: str | Path = "default") -> ModelBundle:
+def load_model(name_or_path: str | Path = "default", *, components: Sequence[str] | None = None) -> ModelBundle:
     """Read a model directory safely: manifest, format version, every file hash, then the arrays.
+
+    ``components`` names the classifiers to read (default: all of them); every file's hash is checked either way.
 
     Raises
     ------
@@ -460,27 +477,43 @@ def load_model(name_or_path: str | Path = "default") -> ModelBundle:
     from . import __version__
 
     built_by = (manifest.get("versions") or {}).get("stance", "unknown")
-    files, components = manifest["files"], manifest["components"]
+    files, listed = manifest["files"], manifest["components"]
     for filename, expected in files.items():
         path = directory / filename
         if Path(filename).name != filename or not path.is_file():
             raise ModelIntegrityError(f"model file {filename!r} listed in {directory}/manifest.json is missing")
         if file_sha256(path) != expected:
             raise ModelIntegrityError(f"model file {path} does not match the sha256 in its manifest; refusing to load it")
-    for component in components:
+    for component in listed:
         for suffix in (".npz", ".json"):
             if f"{component}{suffix}" not in files:
                 raise ModelIntegrityError(f"{directory}: component {component!r} has no hashed {component}{suffix}")
     if built_by != __version__.split("+")[0] and built_by.split(".")[:1] != __version__.split(".")[:1]:
         warnings.warn(f"model {directory} was built by stance {built_by}; this is stance {__version__}",
                       ModelVersionWarning, stacklevel=2)
+    wanted = set(listed if components is None else components)
+    missing = sorted(wanted - set(listed))
+    if missing:
+        raise ModelError(f"model {directory} has no component {', '.join(map(repr, missing))}; "
+                         f"it has {', '.join(listed)}")
+    # a component that lends its feature list to a wanted one is read too (the manifest says which, since format 2)
+    lenders = {(info or {}).get("features_of") for name, info in listed.items() if name in wanted}
     try:
         classifiers: dict[str, LinearModel] = {}
-        for component in components:
-            classifiers[component] = LinearModel.from_files(directory, component, classifiers)
+        for component in listed:
+            if component in wanted or component in lenders:
+                classifiers[component] = LinearModel.from_files(directory, component, classifiers)
     except (KeyError, ValueError, OSError) as error:
         raise ModelIntegrityError(f"model {directory} cannot be read: {error}") from None
-    return ModelBundle(manifest, classifiers, directory)
+    return ModelBundle(manifest, {c: m for c, m in classifiers.items() if c in wanted}, directory)
+
+
+def load_analysis_model(name_or_path: str | Path = "default", *, embeddings: bool = False) -> ModelBundle:
+    """:func:`load_model` for an analyzer: every component, but the embeddings variants only with ``embeddings``
+    (a default analyzer never reads them, so it does not hold them in memory)."""
+    directory = resolve_model_path(name_or_path)
+    listed = read_manifest(directory)["components"]
+    return load_model(directory, components=[c for c in listed if embeddings or c not in EMBEDDINGS_COMPONENTS.values()])
 
 
 def __getattr__(name: str):

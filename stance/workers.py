@@ -149,7 +149,7 @@ def worker_analyzer(spec: WorkerSpec):
             _leave_interrupts_to_the_parent()
             from .actors import Gazetteer
             from .analyzer import Analyzer
-            from .model import load_model
+            from .model import load_analysis_model
 
             gazetteer = Gazetteer.default()
             if spec.gazetteer == "extend":
@@ -161,7 +161,7 @@ def worker_analyzer(spec: WorkerSpec):
                 from .encoder import SentenceEncoder
 
                 encoder = SentenceEncoder()
-            analyzer = Analyzer(load_model(spec.model), gazetteer, max_length=spec.max_length,
+            analyzer = Analyzer(load_analysis_model(spec.model, embeddings=spec.embeddings), gazetteer, max_length=spec.max_length,
                                 find_unlisted=spec.find_unlisted, encoder=encoder)
             if len(_WORKER_ANALYZERS) >= 4:
                 _WORKER_ANALYZERS.pop(next(iter(_WORKER_ANALYZERS)))

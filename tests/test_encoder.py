@@ -98,6 +98,35 @@ def test_analyzer_scores_sentences_with_the_embeddings_classifier():
     assert "embeddings=True" in repr(nlp)
 
 
+def test_analyzer_scores_actor_sentiment_with_the_embedding_of_the_actors_sentence():
+    bundle = load_model("default")
+    nlp = Analyzer(bundle, Gazetteer.default(), encoder=StandInEncoder())
+    text = "Analysts praised Germany for its generous aid. Russia shelled the port, and Ukraine condemned it."
+    doc = nlp(text)
+    classifier = bundle.classifiers["actor_sentiment_embeddings"]
+    checked = 0
+    for sentence in doc.sentences:
+        embedding = StandInEncoder().encode([sentence.text])
+        for actor in sentence.actors:
+            own = [(m.start, m.end) for m in actor.mentions]
+            others = [(m.start, m.end) for a in sentence.actors if a.id != actor.id for m in a.mentions]
+            features = stance.features.pair_features(sentence.text, own, others, sentence_start=sentence.start,
+                                                     actor_type=actor.type)
+            probabilities = classifier.predict_proba([features], embeddings=embedding)[0]
+            assert actor.sentiment.label == classifier.classes_[int(np.argmax(probabilities))]
+            assert actor.sentiment.score == pytest.approx(float(probabilities.max()))
+            checked += 1
+    assert checked >= 3
+    explained = nlp.explain(doc, 1, doc.sentences[1].actors[0].id, component="actor_sentiment", top=50)
+    assert "(sentence embedding)" in [f["feature"] for f in explained["features"]]
+
+
+def test_default_analyzer_does_not_hold_the_embeddings_classifiers():
+    nlp = stance.load()
+    assert set(nlp.model.classifiers) == {"stance", "actor_sentiment", "sentence_sentiment"}
+    assert set(load_model("default").classifiers) >= {EMBEDDINGS_COMPONENT, "actor_sentiment_embeddings"}
+
+
 def test_model_without_the_embeddings_classifier_is_refused(tmp_path):
     plain = LinearFeatureClassifier(min_count=1).fit(X + [["w=no"]], ["a", "a", "b", "b", "b"])
     bundle = load_model("default")
@@ -168,10 +197,13 @@ def test_evaluation_reports_the_embeddings_classifier_only_with_an_encoder():
     labelled = sum(1 for d in documents for s in d.sentences if s.sentiment)
     bundle = load_model("default")
     encoder = StandInEncoder()
+    pairs = sum(len(s.actors) for d in documents for s in d.sentences)
     report = evaluate_components(bundle, documents, encoder=encoder)
     assert report[EMBEDDINGS_COMPONENT]["n"] == report["sentence_sentiment"]["n"] == labelled
-    assert sum(map(len, encoder.calls)) == labelled
-    assert EMBEDDINGS_COMPONENT not in evaluate_components(bundle, documents)
+    assert report["actor_sentiment_embeddings"]["n"] == report["actor_sentiment"]["n"] == pairs
+    assert sorted(map(len, encoder.calls)) == sorted([labelled, pairs])
+    plain = evaluate_components(bundle, documents)
+    assert EMBEDDINGS_COMPONENT not in plain and "actor_sentiment_embeddings" not in plain
 
 
 def test_dask_functions_pass_embeddings_to_the_workers(monkeypatch):

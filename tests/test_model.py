@@ -147,8 +147,10 @@ def test_manifest_cannot_point_outside_the_directory(model_dir):
 
 def test_shipped_model_loads_and_has_a_card():
     bundle = load_model("default")
-    assert set(bundle.classifiers) == {"stance", "actor_sentiment", "sentence_sentiment", "sentence_sentiment_embeddings"}
-    assert [name for name, c in bundle.classifiers.items() if c.reads_embeddings] == ["sentence_sentiment_embeddings"]
+    assert set(bundle.classifiers) == {"stance", "actor_sentiment", "sentence_sentiment", "actor_sentiment_embeddings",
+                                       "sentence_sentiment_embeddings"}
+    assert {name for name, c in bundle.classifiers.items() if c.reads_embeddings} == {"actor_sentiment_embeddings",
+                                                                                      "sentence_sentiment_embeddings"}
     assert sorted(bundle.classifiers["stance"].classes_) == sorted(stance.STANCE_LABELS)
     card = (MODELS_DIR / "default" / "MODEL_CARD.md").read_text()
     assert "python -m training.train" in card and "precision" in card
@@ -217,3 +219,16 @@ def test_loading_a_model_does_not_import_scikit_learn():
 def test_loaded_components_are_plain_linear_models():
     bundle = load_model("default")
     assert all(type(c) is LinearModel for c in bundle.classifiers.values())
+
+
+def test_load_model_reads_only_the_components_asked_for(tmp_path):
+    clf = LinearFeatureClassifier(min_count=1).fit(X, Y)
+    other = LinearFeatureClassifier(min_count=1, C=0.1).fit(X, Y)
+    save_model(tmp_path, {"stance": clf, "actor_sentiment": other, "sentence_sentiment": other})
+    manifest = json.loads((tmp_path / "manifest.json").read_text())
+    assert manifest["components"]["actor_sentiment"]["features_of"] == "stance"
+    only = load_model(tmp_path, components=["actor_sentiment"])
+    assert list(only.classifiers) == ["actor_sentiment"]  # stance lent its features but is not returned
+    assert np.allclose(only.classifiers["actor_sentiment"].predict_proba(X), other.predict_proba(X))
+    with pytest.raises(stance.ModelError, match="no component 'nothing'"):
+        load_model(tmp_path, components=["nothing"])

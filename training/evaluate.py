@@ -17,6 +17,7 @@ from sklearn.metrics import accuracy_score, confusion_matrix, precision_recall_f
 
 import stance
 from stance.analyzer import EMBEDDINGS_COMPONENT
+from stance.model import EMBEDDINGS_COMPONENTS
 from stance.features import pair_features
 from stance.trainer import labelled_pairs, labelled_sentences
 
@@ -110,6 +111,13 @@ def evaluate_components(bundle, documents: list[GoldDocument], encoder=None) -> 
         report["sentence_sentiment"] = classification_report([s[1] for s in sentences], predicted,
                                                              probabilities.max(axis=1), classifier.classes_,
                                                              sentence_documents)
+    classifier = bundle.classifiers.get(EMBEDDINGS_COMPONENTS["actor_sentiment"])
+    if classifier is not None and encoder is not None and pairs:
+        texts = [d.text[s.start:s.end] for d in documents for s in d.sentences for _ in s.actors]
+        probabilities = classifier.predict_proba([p[0] for p in pairs], embeddings=encoder.encode(texts))
+        predicted = [classifier.classes_[i] for i in probabilities.argmax(axis=1)]
+        report[EMBEDDINGS_COMPONENTS["actor_sentiment"]] = classification_report(
+            [p[2] for p in pairs], predicted, probabilities.max(axis=1), classifier.classes_, pair_documents)
     classifier = bundle.classifiers.get(EMBEDDINGS_COMPONENT)
     if classifier is not None and encoder is not None and sentences:
         texts = [d.text[s.start:s.end] for d in documents for s in d.sentences if s.sentiment]
@@ -159,13 +167,15 @@ def evaluate_end_to_end(nlp, documents: list[GoldDocument]) -> dict:
     }
 
 
-def evaluate_newsmtsc(bundle, split: str) -> dict | None:
+def evaluate_newsmtsc(bundle, split: str, encoder=None) -> dict | None:
+    """Actor sentiment on a NewsMTSC split; with an ``encoder``, that of the classifier that reads embeddings."""
     examples = load_newsmtsc(split)
     if not examples:
         return None
-    classifier = bundle.classifiers["actor_sentiment"]
+    classifier = bundle.classifiers[EMBEDDINGS_COMPONENTS["actor_sentiment"] if encoder is not None else "actor_sentiment"]
     features = [pair_features(x.text, [(x.start, x.end)], []) for x in examples]
-    probabilities = classifier.predict_proba(features)
+    embeddings = encoder.encode([x.text for x in examples]) if encoder is not None else None
+    probabilities = classifier.predict_proba(features, embeddings=embeddings)
     predicted = [classifier.classes_[i] for i in probabilities.argmax(axis=1)]
     return classification_report([x.sentiment for x in examples], predicted, probabilities.max(axis=1), classifier.classes_)
 
@@ -199,19 +209,21 @@ def main(argv=None) -> int:
     parser.add_argument("--json", action="store_true", help="print the report as JSON")
     args = parser.parse_args(argv)
     nlp = stance.load(args.model)
+    bundle = stance.load_model(args.model)  # every component, the embeddings variants included
     documents = load_documents(args.data)
     if not documents:
         print("no labelled documents found (is ../shared present?)")
         return 1
     from stance.encoder import SentenceEncoder, encoder_available
 
-    encoder = SentenceEncoder() if EMBEDDINGS_COMPONENT in nlp.model.classifiers and encoder_available() else None
-    report = evaluate_components(nlp.model, documents, encoder=encoder)
+    encoder = SentenceEncoder() if EMBEDDINGS_COMPONENT in bundle.classifiers and encoder_available() else None
+    report = evaluate_components(bundle, documents, encoder=encoder)
     report["end_to_end"] = evaluate_end_to_end(nlp, documents)
     if args.json:
         print(json.dumps(report, indent=2))
         return 0
-    for component in ("stance", "actor_sentiment", "sentence_sentiment", EMBEDDINGS_COMPONENT):
+    for component in ("stance", "actor_sentiment", EMBEDDINGS_COMPONENTS["actor_sentiment"], "sentence_sentiment",
+                      EMBEDDINGS_COMPONENT):
         if component in report:
             print(format_report(f"{component} (gold mentions)", report[component]))
     e2e = report["end_to_end"]
