@@ -85,6 +85,16 @@ gold_pairs = labelled_pairs
 gold_sentences = labelled_sentences
 
 
+def pair_sentence_texts(documents: list[GoldDocument]) -> list[str]:
+    """The sentence of every annotated (sentence, actor) pair, in the order of ``gold_pairs``."""
+    return [d.text[s.start:s.end] for d in documents for s in d.sentences for _ in s.actors]
+
+
+def sentence_texts(documents: list[GoldDocument]) -> list[str]:
+    """The text of every sentence that has a sentiment label, in the order of ``gold_sentences``."""
+    return [d.text[s.start:s.end] for d in documents for s in d.sentences if s.sentiment]
+
+
 def evaluate_components(bundle, documents: list[GoldDocument], encoder=None) -> dict:
     """Classifier quality on gold mentions (stance, actor sentiment) and on gold sentences.
 
@@ -113,15 +123,15 @@ def evaluate_components(bundle, documents: list[GoldDocument], encoder=None) -> 
                                                              sentence_documents)
     classifier = bundle.classifiers.get(EMBEDDINGS_COMPONENTS["actor_sentiment"])
     if classifier is not None and encoder is not None and pairs:
-        texts = [d.text[s.start:s.end] for d in documents for s in d.sentences for _ in s.actors]
-        probabilities = classifier.predict_proba([p[0] for p in pairs], embeddings=encoder.encode(texts))
+        probabilities = classifier.predict_proba([p[0] for p in pairs],
+                                                 embeddings=encoder.encode(pair_sentence_texts(documents)))
         predicted = [classifier.classes_[i] for i in probabilities.argmax(axis=1)]
         report[EMBEDDINGS_COMPONENTS["actor_sentiment"]] = classification_report(
             [p[2] for p in pairs], predicted, probabilities.max(axis=1), classifier.classes_, pair_documents)
     classifier = bundle.classifiers.get(EMBEDDINGS_COMPONENT)
     if classifier is not None and encoder is not None and sentences:
-        texts = [d.text[s.start:s.end] for d in documents for s in d.sentences if s.sentiment]
-        probabilities = classifier.predict_proba([s[0] for s in sentences], embeddings=encoder.encode(texts))
+        probabilities = classifier.predict_proba([s[0] for s in sentences],
+                                                 embeddings=encoder.encode(sentence_texts(documents)))
         predicted = [classifier.classes_[i] for i in probabilities.argmax(axis=1)]
         report[EMBEDDINGS_COMPONENT] = classification_report([s[1] for s in sentences], predicted,
                                                              probabilities.max(axis=1), classifier.classes_,

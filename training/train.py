@@ -21,6 +21,8 @@ import sys
 import time
 from pathlib import Path
 
+import numpy as np
+
 import stance
 from stance.analyzer import EMBEDDINGS_COMPONENT
 from stance.encoder import ENCODER_NAME, ENCODER_PACKAGE, SentenceEncoder, encoder_available
@@ -31,7 +33,7 @@ from stance.model import MODELS_DIR, load_model, save_model
 from .corpus import (ARTICLES_DIR, BASIL_LABELS_DIR, NEWS_LABELS_DIR, NEWSMTSC_DIR, NEWSMTSC_STANCE, VOA_LABELS,
                      corpus_statistics, load_basil_labels, load_news_labels, load_newsmtsc, load_newsmtsc_stance, load_team_corpus, load_voa)
 from .evaluate import (classification_report, evaluate_components, evaluate_end_to_end, evaluate_newsmtsc,
-                       format_report, gold_pairs, gold_sentences)
+                       format_report, gold_pairs, gold_sentences, pair_sentence_texts, sentence_texts)
 
 SEED = 13
 #: Sample weights of each data source relative to the team-written corpus.
@@ -97,19 +99,7 @@ class CachedEncoder:
         new = sorted({t for t in texts if t not in self.vectors})
         if new:
             self.vectors.update(zip(new, self.encoder.encode(new)))
-        import numpy as np
-
         return np.array([self.vectors[t] for t in texts]).reshape(len(texts), self.encoder.dimensions)
-
-
-def pair_sentence_texts(documents) -> list[str]:
-    """The sentence of every annotated (sentence, actor) pair, in the order of ``gold_pairs``."""
-    return [d.text[s.start:s.end] for d in documents for s in d.sentences for _ in s.actors]
-
-
-def sentence_texts(documents) -> list[str]:
-    """The text of every sentence that has a sentiment label, in the order of ``gold_sentences``."""
-    return [d.text[s.start:s.end] for d in documents for s in d.sentences if s.sentiment]
 
 
 def fit_sentence_embeddings_model(sources, encoder: SentenceEncoder) -> LinearFeatureClassifier:
