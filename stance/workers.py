@@ -111,14 +111,13 @@ def options_spec(model: str | Path = "default", actors: str | Path | None = None
     manifest = read_manifest(directory)
     if embeddings:
         from .analyzer import EMBEDDINGS_COMPONENT
-        from .encoder import INSTALL_HINT, encoder_available
-        from .exceptions import MissingExtraError, ModelError
+        from .encoder import require_encoder
+        from .exceptions import ModelError
 
         if EMBEDDINGS_COMPONENT not in manifest["components"]:
             raise ModelError(f"model {directory} has no {EMBEDDINGS_COMPONENT!r} classifier, so it cannot use "
                              "sentence embeddings")
-        if not encoder_available():
-            raise MissingExtraError(f"embeddings need the embeddings extra: {INSTALL_HINT}")
+        require_encoder()
     if actors is not None:
         from .gazetteer import load_actor_list
 
