@@ -6,8 +6,8 @@ Usage::
 
 The second pass is an independent (blind) annotation of some held-out VOA stories. Taking the first
 annotation as gold, the second annotator gets the same scores the model gets: mention recall and
-precision (by overlap), stance and actor-sentiment macro-F1 on the (sentence, actor) pairs both found, and
-sentence-sentiment macro-F1, with Cohen's kappa. That shows how much of the gap between the model and
+precision (of (sentence, actor) pairs, by overlap), stance and actor-sentiment macro-F1 on the pairs both
+found, and sentence-sentiment macro-F1, with Cohen's kappa. That shows how much of the gap between the model and
 the targets is disagreement between careful people. Needs ``../shared`` (the story texts).
 """
 
@@ -21,11 +21,7 @@ from sklearn.metrics import cohen_kappa_score, f1_score
 import stance
 
 from .corpus import GoldDocument, load_voa, load_voa_second_pass
-from .evaluate import evaluate_components, evaluate_end_to_end
-
-
-def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
-    return a[0] < b[1] and b[0] < a[1]
+from .evaluate import _overlaps, evaluate_components, evaluate_end_to_end, matched_actors
 
 
 def _agreement(first: list[str], second: list[str]) -> dict:
@@ -57,12 +53,12 @@ def compare(first: list[GoldDocument], second: list[GoldDocument]) -> dict:
     sentiments: tuple[list[str], list[str]] = ([], [])
     sentence_labels: tuple[list[str], list[str]] = ([], [])
     for one, two in documents:
-        ones = [m for s in one.sentences for a in s.actors for m in a.mentions]
-        twos = [m for s in two.sentences for a in s.actors for m in a.mentions]
+        ones = [a.mentions for s in one.sentences for a in s.actors]
+        twos = [a.mentions for s in two.sentences for a in s.actors]
         gold_mentions += len(ones)
         second_mentions += len(twos)
-        found_gold += sum(any(_overlaps(m, n) for n in twos) for m in ones)
-        found_second += sum(any(_overlaps(n, m) for m in ones) for n in twos)
+        found_gold += matched_actors(ones, twos)
+        found_second += matched_actors(twos, ones)
         for sentence in one.sentences:
             span = (sentence.start, sentence.end)
             others = [s for s in two.sentences if _overlaps(span, (s.start, s.end))]

@@ -139,36 +139,53 @@ def evaluate_components(bundle, documents: list[GoldDocument], encoder=None) -> 
     return report
 
 
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def matched_actors(actors: list[list[tuple[int, int]]], others: list[list[tuple[int, int]]]) -> int:
+    """How many of ``actors`` share a text span with one of ``others``; each actor is the list of mention spans of
+    one (sentence, actor) pair. Mention recall is ``matched_actors(gold, found) / len(gold)``, precision
+    ``matched_actors(found, gold) / len(found)``: both count (sentence, actor) pairs, matched by overlap.
+
+    Examples
+    --------
+    >>> gold = [[(10, 18)], [(30, 34)]]          # "Abubakar" in one sentence, "Kyiv" in another
+    >>> found = [[(1, 2), (10, 18)]]             # the quote's "I" and "Abubakar", one actor
+    >>> matched_actors(gold, found), matched_actors(found, gold)
+    (1, 1)
+    """
+    spans = [span for actor in others for span in actor]
+    return sum(any(_overlaps(mention, span) for mention in actor for span in spans) for actor in actors)
+
+
 def evaluate_end_to_end(nlp, documents: list[GoldDocument]) -> dict:
-    """The full pipeline on raw text: actor-mention precision/recall, and stance of matched actors."""
+    """The full pipeline on raw text: actor-mention precision/recall, and stance of matched actors.
+
+    Both mention scores count (sentence, actor) pairs: a gold pair is found when one of its mentions overlaps a
+    mention the pipeline found, and a found pair is right when one of its mentions (in the annotated part of the
+    text) overlaps a gold mention; so an actor found as '"I ...," said Abubakar' is right when "Abubakar" is marked.
+    """
     found_gold = total_gold = correct_predicted = total_predicted = 0
     gold_labels, predicted_labels, confidences = [], [], []
     for document in documents:
         result = nlp(document.text, id=document.id)
         predicted_mentions = [(m.start, m.end, a) for s in result.sentences for a in s.actors for m in a.mentions]
-        gold_mentions = [(m, actor) for s in document.sentences for actor in s.actors for m in actor.mentions]
-        spans_of_gold = [m for m, _ in gold_mentions]
+        gold_actors = [actor.mentions for sentence in document.sentences for actor in sentence.actors]
         covered = (min(s.start for s in document.sentences), max(s.end for s in document.sentences)) if document.sentences else (0, 0)
+        found_actors = [spans for spans in ([(m.start, m.end) for m in a.mentions if covered[0] <= m.start < covered[1]]
+                                            for s in result.sentences for a in s.actors) if spans]
+        total_gold += len(gold_actors)
+        found_gold += matched_actors(gold_actors, found_actors)
+        total_predicted += len(found_actors)
+        correct_predicted += matched_actors(found_actors, gold_actors)
         for sentence in document.sentences:
             for actor in sentence.actors:
-                total_gold += 1
                 match = [a for s, e, a in predicted_mentions if any(s < ge and gs < e for gs, ge in actor.mentions)]
                 if match:
-                    found_gold += 1
                     gold_labels.append(actor.stance)
                     predicted_labels.append(match[0].stance.label)
                     confidences.append(match[0].stance.score)
-        seen_actors = set()
-        for s, e, actor in predicted_mentions:
-            if not (covered[0] <= s < covered[1]):
-                continue
-            key = (id(actor))
-            if key in seen_actors:
-                continue
-            seen_actors.add(key)
-            total_predicted += 1
-            if any(s < ge and gs < e for gs, ge in spans_of_gold):
-                correct_predicted += 1
     return {
         "mention_recall": found_gold / total_gold if total_gold else 0.0,
         "mention_precision": correct_predicted / total_predicted if total_predicted else 0.0,
