@@ -41,3 +41,23 @@ def test_matched_actors_counts_pairs_not_mentions():
     assert matched_actors(gold, found) == 1   # the first gold pair, once, though two found spans touch it
     assert matched_actors(found, gold) == 2   # the first and third found pairs
     assert matched_actors([], found) == 0
+
+
+def test_newsmtsc_given_target_goes_through_score_target(monkeypatch):
+    from training import evaluate
+    from training.corpus import TargetExample
+
+    text = "Critics praised Merkel for her courage, but the minister was mocked as a coward."
+    examples = [TargetExample(text, text.index("Merkel"), text.index("Merkel") + 6, "positive"),
+                TargetExample(text, text.index("the minister"), text.index("the minister") + 12, "negative")]
+    monkeypatch.setattr(evaluate, "load_newsmtsc", lambda split: examples if split == "dev_rw" else [])
+    nlp = stance.load()
+    called = []
+    real = nlp.score_target
+    monkeypatch.setattr(nlp, "score_target", lambda *args: called.append(args) or real(*args))
+    report = evaluate.evaluate_newsmtsc_given_target(nlp, "dev_rw")
+    assert [args[1:] for args in called] == [(x.start, x.end) for x in examples]
+    assert report["n"] == 2
+    expected = [real(x.text, x.start, x.end)["sentiment"]["label"] == x.sentiment for x in examples]
+    assert report["accuracy"] == sum(expected) / 2
+    assert evaluate.evaluate_newsmtsc_given_target(nlp, "dev_mt") is None

@@ -207,6 +207,17 @@ def evaluate_newsmtsc(bundle, split: str, encoder=None) -> dict | None:
     return classification_report([x.sentiment for x in examples], predicted, probabilities.max(axis=1), classifier.classes_)
 
 
+def evaluate_newsmtsc_given_target(nlp, split: str) -> dict | None:
+    """Actor sentiment on a NewsMTSC split through the public given-target mode, ``nlp.score_target``: the
+    target span as NewsMTSC marks it, the other actors of the sentence as the finder sees them."""
+    examples = load_newsmtsc(split)
+    if not examples:
+        return None
+    results = [nlp.score_target(x.text, x.start, x.end)["sentiment"] for x in examples]
+    return classification_report([x.sentiment for x in examples], [r["label"] for r in results],
+                                 [r["score"] for r in results], nlp.model.classifiers["actor_sentiment"].classes_)
+
+
 def format_report(name: str, report: dict) -> str:
     interval = (f" (95% interval over documents {report['macro_f1_95ci'][0]:.3f}-{report['macro_f1_95ci'][1]:.3f})"
                 if report.get("macro_f1_95ci") else "")

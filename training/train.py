@@ -33,7 +33,7 @@ from stance.model import MODELS_DIR, load_model, save_model
 from .corpus import (ARTICLES_DIR, BASIL_LABELS_DIR, NEWS_LABELS_DIR, NEWSMTSC_DIR, NEWSMTSC_STANCE, VOA_LABELS,
                      corpus_statistics, load_basil_labels, load_news_labels, load_newsmtsc, load_newsmtsc_stance, load_team_corpus, load_voa)
 from .evaluate import (classification_report, evaluate_components, evaluate_end_to_end, evaluate_newsmtsc,
-                       format_report, gold_pairs, gold_sentences, pair_sentence_texts, sentence_texts)
+                       evaluate_newsmtsc_given_target, format_report, gold_pairs, gold_sentences, pair_sentence_texts, sentence_texts)
 
 SEED = 13
 #: Sample weights of each data source relative to the team-written corpus.
@@ -215,6 +215,8 @@ def build(out: Path, voa_train_fraction: float = 0.5, quiet: bool = False, embed
             metrics[f"newsmtsc_{split}"] = result
         if encoder is not None and result:
             metrics[f"newsmtsc_{split}_embeddings"] = evaluate_newsmtsc(bundle, split, encoder=encoder)
+        if result:
+            metrics[f"newsmtsc_{split}_score_target"] = evaluate_newsmtsc_given_target(nlp, split)
     if voa_dev:
         metrics["voa_heldout"]["vader_sentence_sentiment"] = vader_baseline(voa_dev)
     manifest_path = Path(out) / "manifest.json"
