@@ -25,6 +25,18 @@ from .wordlists import (ADJECTIVE_RANKS, ADJECTIVE_TITLES, ADVERBS, ANAPHOR_NOUN
 _NOT_ALWAYS_BODIES = frozenset(GENERIC_ADJECTIVES | OFFICE_NOUNS | STANCE_NOUNS | ARMED_SERVICES | {"government"})
 
 
+# Groups that are actors wherever they stand in the sentence ("a meeting with lawmakers", "forced ministers to"), not
+# only as the subject of a verb; "leaders" only with a word that says whose ("party leaders", "Western leaders").
+_BODIES_IN_ANY_ROLE = frozenset({"officials", "ministers", "lawmakers", "legislators", "mps", "authorities", "rebels",
+                                  "critics", "activists", "diplomats", "prosecutors", "leaders"})
+_ONLY_QUALIFIED = frozenset({"leaders"})
+_GROUP_QUALIFIERS = frozenset({"senior", "top", "state", "congressional", "administration", "government", "party", "union",
+                               "opposition", "western", "world", "business", "cabinet", "elected", "intelligence",
+                               "military", "political", "community", "religious", "tribal", "rebel", "protest", "local",
+                               "federal", "regional", "provincial", "senate", "house", "health", "finance", "foreign",
+                               "defence", "defense", "trade", "interior", "justice", "agriculture", "energy"})
+
+
 class UnnamedMentions:
     """The finder's steps for mentions without a name; :class:`~stance.actors.ActorFinder` mixes them in and
     provides ``gazetteer``, ``_add``, ``_register`` and the name tests they call."""
@@ -158,15 +170,28 @@ class UnnamedMentions:
             # "according to analysts", "was arrested by police": the source or the agent
             according = (k >= 2 and lower[k - 1] == "to" and lower[k - 2] == "according") or (
                 k >= 1 and lower[k - 1] == "by")
-            if noun in BARE_GENERIC and start == k and (according or end < len(tokens) and verb_like(lower[end])) and \
-                    (k == 0 or not _is_name_token(tokens[k - 1]) or lower[k - 1] in NOT_NAMES):  # "Some critics said"
-                self._add(sentence, state, k, end, self._generic_actor(noun, state), "generic")
+            # "Republican lawmakers", "Tory MPs", "senior officials", "world leaders": a word that is no actor here
+            qualified = noun in _BODIES_IN_ANY_ROLE and k > 0 and not consumed[k - 1] and (
+                (_is_name_token(tokens[k - 1]) and lower[k - 1] not in NOT_NAMES) or lower[k - 1] in _GROUP_QUALIFIERS)
+            # (but not the listeners of "told MPs", the members of "the number of MPs", or "MPs' spouses")
+            any_role = noun in _BODIES_IN_ANY_ROLE and not (k > 0 and (lower[k - 1] in TELL_VERBS or lower[k - 1] == "of")) \
+                and not _is_possessive(tokens[end - 1])
+            if noun in BARE_GENERIC and start == k and (qualified or noun not in _ONLY_QUALIFIED) and (
+                    according or any_role or end < len(tokens) and verb_like(lower[end])) and \
+                    (k == 0 or not _is_name_token(tokens[k - 1]) or lower[k - 1] in NOT_NAMES or qualified):  # "Some critics said"
+                actor = self._generic_actor(noun, state)
+                if qualified:
+                    name = f"{tokens[k - 1]} {' '.join(lower[k:end])}"
+                    actor = Actor(slugify(name), name[:1].upper() + name[1:], actor.type,
+                                  None if noun in STATELESS_GROUPS else actor.affiliation)
+                self._add(sentence, state, k - 1 if qualified else k, end, actor, "generic")
                 k = end
                 continue
             if noun in _NOT_ALWAYS_BODIES and self._not_the_body(lower, noun, start, k, end):
                 k = start + 1
                 continue
-            if noun in GENERIC_NOUNS and determined and (start < k or _is_name_token(tokens[k])) and noun not in ("government",) or \
+            if noun in GENERIC_NOUNS and determined and (start < k or _is_name_token(tokens[k])) and noun not in ("government",) \
+                    and noun not in _ONLY_QUALIFIED or \
                     (noun == "government" and lower[start] in ("the", "its", "their", "this")):
                 actor = self._generic_actor(noun, state)
                 self._add(sentence, state, start, end, actor, "generic")

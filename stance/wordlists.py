@@ -302,10 +302,11 @@ SERVICE_WORDS = {"serve", "serves", "served", "serving", "service"}
 STANCE_NOUNS = {"opposition"}
 # Unnamed informants and the community of states: "the sources said", "the source added", "the international community".
 GENERIC_NOUNS.update({"sources": "group", "source": "group", "international community": "group"})
-BARE_GENERIC = {"police", "ministers", "mps", "lawmakers", "legislators", "prosecutors", "rebels", "militants",
+GENERIC_NOUNS["leaders"] = "group"
+BARE_GENERIC = {"police", "leaders", "ministers", "mps", "lawmakers", "legislators", "prosecutors", "rebels", "militants",
                 "security forces", "officials", "analysts", "experts", "security sources", "authorities", *SPEAKING_GROUPS}
 # Generic groups named without the home country ("Analysts", not "British analysts").
-STATELESS_GROUPS = {"analysts", "experts", "security sources", "sources", "source", "international community",
+STATELESS_GROUPS = {"leaders", "analysts", "experts", "security sources", "sources", "source", "international community",
                     *SPEAKING_GROUPS}
 ANAPHOR_NOUNS = {"group", "party", "council", "commission", "bloc", "alliance", "organization", "organisation",
                  "agency", "company", "ministry", "court", "militia", "movement", "union", "committee", "coalition",

@@ -179,3 +179,21 @@ def test_opposition_as_a_stance_or_before_a_title_is_no_body(finder):
 def test_the_army_a_person_serves_in_is_no_body(finder):
     assert find(finder, "Her son served for ten years in the army before he retired.") == []
     assert find(finder, "The army said two soldiers were wounded.") == [("The army", "Army")]
+
+
+def test_official_groups_are_actors_wherever_they_stand(finder):
+    assert ("lawmakers", "Lawmakers") in find(finder, "Trump spoke ahead of a meeting with lawmakers at the White House.")
+    assert ("ministers", "Ministers") in find(finder, "The clause would have forced ministers to revisit the law.")
+
+
+def test_a_group_named_with_a_word_that_says_whose(finder):
+    assert find(finder, "Republican lawmakers rejected the plan.") == [("Republican lawmakers", "Republican lawmakers")]
+    assert ("Western leaders", "Western leaders") in find(finder, "Western leaders gather to discuss the war.")
+    assert ("party leaders", "Party leaders") in find(finder, "The president held talks with party leaders.")
+
+
+def test_groups_that_are_listeners_members_or_bare_leaders_are_not_actors(finder):
+    assert [word for word, _ in find(finder, "The minister apologised and told MPs the review would go ahead.")] \
+        == ["The minister"]
+    assert find(finder, "The plan would cut the number of MPs by a fifth.") == []
+    assert find(finder, "He met leaders in the capital.") == []
