@@ -13,7 +13,7 @@ import json
 from pathlib import Path
 
 import numpy as np
-from sklearn.metrics import accuracy_score, confusion_matrix, precision_recall_fscore_support
+from sklearn.metrics import accuracy_score, precision_recall_fscore_support
 
 import stance
 from stance.analyzer import EMBEDDINGS_COMPONENT
@@ -63,6 +63,21 @@ def macro_f1_interval(gold, predicted, groups, labels, resamples: int = 2000, se
     return float(low), float(high)
 
 
+def _confusion(gold, predicted, labels) -> list[list[int]]:
+    """Rows gold, columns predicted, in the order of ``labels`` (as sklearn's ``confusion_matrix``, which warns when a
+    small evaluation holds one label only).
+
+    >>> _confusion(["a", "a", "b"], ["a", "b", "b"], ["a", "b"])
+    [[1, 1], [0, 1]]
+    """
+    index = {label: k for k, label in enumerate(labels)}
+    matrix = [[0] * len(labels) for _ in labels]
+    for g, p in zip(gold, predicted):
+        if g in index and p in index:
+            matrix[index[g]][index[p]] += 1
+    return matrix
+
+
 def classification_report(gold, predicted, confidences, labels, groups=None) -> dict:
     """Per-label precision/recall/F1, confusion, ECE; with ``groups`` (document of each row) also a 95%
     bootstrap interval of macro-F1 over documents."""
@@ -75,7 +90,7 @@ def classification_report(gold, predicted, confidences, labels, groups=None) -> 
         "macro_f1": float(np.mean(f1)) if len(f1) else 0.0,
         "per_label": {label: {"precision": float(p), "recall": float(r), "f1": float(f), "support": int(s)}
                       for label, p, r, f, s in zip(labels, precision, recall, f1, support)},
-        "confusion": {"labels": labels, "matrix": confusion_matrix(gold, predicted, labels=labels).tolist()},
+        "confusion": {"labels": labels, "matrix": _confusion(gold, predicted, labels)},
         "ece": expected_calibration_error(confidences, [g == p for g, p in zip(gold, predicted)]),
         **({"macro_f1_95ci": list(interval)} if interval else {}),
     }
