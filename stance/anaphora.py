@@ -34,7 +34,8 @@ _GROUP_QUALIFIERS = frozenset({"senior", "top", "state", "congressional", "admin
                                "opposition", "western", "world", "business", "cabinet", "elected", "intelligence",
                                "military", "political", "community", "religious", "tribal", "rebel", "protest", "local",
                                "federal", "regional", "provincial", "senate", "house", "health", "finance", "foreign",
-                               "defence", "defense", "trade", "interior", "justice", "agriculture", "energy"})
+                               "defence", "defense", "trade", "interior", "justice", "agriculture", "energy",
+                               "republican", "democratic", "conservative", "labour", "liberal", "socialist"})
 
 
 class UnnamedMentions:
@@ -170,15 +171,20 @@ class UnnamedMentions:
             # "according to analysts", "was arrested by police": the source or the agent
             according = (k >= 2 and lower[k - 1] == "to" and lower[k - 2] == "according") or (
                 k >= 1 and lower[k - 1] == "by")
-            # "Republican lawmakers", "Tory MPs", "senior officials", "world leaders": a word that is no actor here
+            # "Republican lawmakers", "senior officials", "world leaders": a word that says whose, and is no actor here
+            # (a capitalized word opening the sentence may be any word: "Other lawmakers", "Yesterday officials")
+            capitalized_before = k > 0 and not consumed[k - 1] and _is_name_token(tokens[k - 1]) \
+                and lower[k - 1] not in NOT_NAMES
+            opening = k == 1 or (k > 1 and tokens[k - 2] in _QUOTE_MARKS)
             qualified = noun in _BODIES_IN_ANY_ROLE and k > 0 and not consumed[k - 1] and (
-                (_is_name_token(tokens[k - 1]) and lower[k - 1] not in NOT_NAMES) or lower[k - 1] in _GROUP_QUALIFIERS)
+                lower[k - 1] in _GROUP_QUALIFIERS or (capitalized_before and not opening))
             # (but not the listeners of "told MPs", the members of "the number of MPs", or "MPs' spouses")
             any_role = noun in _BODIES_IN_ANY_ROLE and not (k > 0 and (lower[k - 1] in TELL_VERBS or lower[k - 1] == "of")) \
                 and not _is_possessive(tokens[end - 1])
             if noun in BARE_GENERIC and start == k and (qualified or noun not in _ONLY_QUALIFIED) and (
                     according or any_role or end < len(tokens) and verb_like(lower[end])) and \
-                    (k == 0 or not _is_name_token(tokens[k - 1]) or lower[k - 1] in NOT_NAMES or qualified):  # "Some critics said"
+                    (k == 0 or not _is_name_token(tokens[k - 1]) or lower[k - 1] in NOT_NAMES or qualified
+                     or (noun in _BODIES_IN_ANY_ROLE and capitalized_before and opening)):  # "Some critics said"
                 actor = self._generic_actor(noun, state)
                 if qualified:
                     name = f"{tokens[k - 1]} {' '.join(lower[k:end])}"

@@ -190,6 +190,9 @@ def test_a_group_named_with_a_word_that_says_whose(finder):
     assert find(finder, "Republican lawmakers rejected the plan.") == [("Republican lawmakers", "Republican lawmakers")]
     assert ("Western leaders", "Western leaders") in find(finder, "Western leaders gather to discuss the war.")
     assert ("party leaders", "Party leaders") in find(finder, "The president held talks with party leaders.")
+    # a capitalized word opening the sentence may be any word: the group keeps its plain name
+    assert find(finder, "Other lawmakers rejected it.") == [("lawmakers", "Lawmakers")]
+    assert find(finder, "Republican lawmakers rejected it.") == [("Republican lawmakers", "Republican lawmakers")]
 
 
 def test_groups_that_are_listeners_members_or_bare_leaders_are_not_actors(finder):
