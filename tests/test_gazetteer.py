@@ -6,6 +6,8 @@ import stance.actors
 from stance.exceptions import InvalidInputError
 from stance.gazetteer import Actor, Gazetteer, load_actor_list, slugify
 
+from conftest import find
+
 
 def test_gazetteer_covers_countries_institutions_and_people():
     gazetteer = Gazetteer.default()
@@ -68,3 +70,11 @@ def test_first_names_of_listed_people_leave_out_common_words():
 def test_the_finder_module_re_exports_the_gazetteer_names():
     assert stance.actors.Gazetteer is Gazetteer and stance.actors.Actor is Actor
     assert stance.actors.load_actor_list is load_actor_list
+
+
+def test_broadcasters_firms_and_bodies_of_political_news_are_listed(finder):
+    found = find(finder, "According to state broadcaster CCTV, Huawei said it would sue, and Walmart agreed.")
+    assert found == [("CCTV", "CCTV"), ("Huawei", "Huawei"), ("Walmart", "Walmart")]
+    assert find(finder, "The Legislative Yuan passed the bill.") == [("Legislative Yuan", "Legislative Yuan")]
+    walmart = finder.gazetteer.lookup(("Wal-Mart",))
+    assert walmart is not None and walmart.type == "organization" and walmart.affiliation == "United States"
