@@ -324,7 +324,9 @@ class Analyzer:
     def score_target(self, text: str, start: int, end: int) -> dict:
         """Stance and sentiment toward the span ``text[start:end]``, even where the finder sees no actor.
 
-        Returns ``{"stance": {"label", "score", "target"}, "sentiment": {"label", "score"}}``.
+        Returns ``{"stance": {"label", "score", "target"}, "sentiment": {"label", "score"}}``; the target is found
+        as for the actors of ``nlp(text)`` (another actor of the sentence, or the phrase after the stance word), and
+        is None for a neutral stance.
 
         Examples
         --------
@@ -338,15 +340,24 @@ class Analyzer:
         spans = split_sentences(text) or [(0, len(text))]
         s, e = next(((a, b) for a, b in spans if a <= start < b), (0, len(text)))
         e = max(e, end)
-        others = [(m.start, m.end) for m in self.finder.find(text, [(s, e)]) if m.end <= start or m.start >= end]
-        features = pair_features(text[s:e], [(start, end)], others, sentence_start=s)
+        others = [m for m in self.finder.find(text, [(s, e)]) if m.end <= start or m.start >= end]
+        features = pair_features(text[s:e], [(start, end)], [(m.start, m.end) for m in others], sentence_start=s)
         stance_model = self.model.classifiers["stance"]
         sentiment_model = self._classifier("actor_sentiment")
         embeddings = self.encoder.encode([text[s:e]]) if sentiment_model.reads_embeddings else None
         label, score = _best(stance_model.classes_, stance_model.predict_proba([features])[0])
         sent_label, sent_score = _best(sentiment_model.classes_,
                                        sentiment_model.predict_proba([features], embeddings=embeddings)[0])
-        return {"stance": {"label": label, "score": score, "target": None},
+        target = None
+        if label != "neutral":  # aimed at the other actors of the sentence or a phrase, as for found actors
+            given = Actor("given-span", text[start:end], "group")  # (a finder id is never hyphenated)
+            pair = _Pair(0, given, [FoundMention(start, end, text[start:end], given, "given")], features)
+            by_actor: OrderedDict[str, list[FoundMention]] = OrderedDict()
+            for mention in others:
+                by_actor.setdefault(mention.actor.id, []).append(mention)
+            sentence_pairs = [pair] + [_Pair(0, mentions[0].actor, mentions, []) for mentions in by_actor.values()]
+            target = self._target(text, s, e, pair, label, sentence_pairs)
+        return {"stance": {"label": label, "score": score, "target": target},
                 "sentiment": {"label": sent_label, "score": sent_score}}
 
     def explain(self, doc: Document, sentence_index: int, actor_id: str, *, top: int = 10,

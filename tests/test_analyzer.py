@@ -95,6 +95,17 @@ def test_score_target_on_a_span_the_finder_ignores(nlp):
         nlp.score_target(text, 10, 500)
 
 
+def test_score_target_finds_the_target_as_the_pipeline_does(nlp):
+    text = "Germany sharply criticized Russia over the attack."
+    germany = nlp.score_target(text, 0, 7)["stance"]
+    assert (germany["label"], germany["target"]) == ("criticism", "Russia")
+    appeal = "The senator called for an immediate ceasefire in Gaza."
+    assert nlp.score_target(appeal, 4, 11)["stance"]["target"] == nlp(appeal).sentences[0].actors[0].stance.target
+    neutral = "The committee met on Friday in the capital."
+    result = nlp.score_target(neutral, 4, 13)["stance"]
+    assert result["label"] == "neutral" and result["target"] is None
+
+
 def test_results_are_deterministic(nlp, summit_text):
     assert nlp(summit_text).to_dict() == nlp(summit_text).to_dict()
 
