@@ -165,7 +165,10 @@ class UnnamedMentions:
             noun, end = (two, k + 2) if two in GENERIC_NOUNS else (_bare(lower[k]), k + 1)  # also "the government's"
             at_sentence_start = start == 0 or (start > 0 and lower[start - 1] in ('"', "\u201c"))
             determined = start < k or at_sentence_start
-            if end < len(tokens) and (_is_name_token(tokens[end]) or lower[end] == "of"):
+            # "the government of Iraq", "officials of the Treasury": the noun starts a longer name; but "accused the
+            # government of corruption" ends with it
+            if end < len(tokens) and (_is_name_token(tokens[end]) or (
+                    lower[end] == "of" and any(_is_name_token(t) for t in tokens[end + 1:end + 3]))):
                 k = start + 1
                 continue
             # "according to analysts", "was arrested by police": the source or the agent

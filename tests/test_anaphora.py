@@ -200,3 +200,8 @@ def test_groups_that_are_listeners_members_or_bare_leaders_are_not_actors(finder
         == ["The minister"]
     assert find(finder, "The plan would cut the number of MPs by a fifth.") == []
     assert find(finder, "He met leaders in the capital.") == []
+
+
+def test_a_generic_body_before_of_and_a_common_noun_is_still_the_body(finder):
+    assert ("the government", "Government") in find(finder, "Critics accused the government of corruption.")
+    assert [name for _, name in find(finder, "The government of Iraq said the talks failed.")] == ["Iraq"]
