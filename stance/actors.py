@@ -145,6 +145,7 @@ class ActorFinder(UnnamedMentions):
             state.person_subjects.append(person)
         if thing:
             state.thing_subjects.append(thing)
+        state.sentences_since_thing = 0 if thing else state.sentences_since_thing + 1
 
     def _split_compounds(self, text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
         """'Putin-Trump' -> 'Putin', '-', 'Trump' unless the whole is a known name ('Guinea-Bissau')."""

@@ -38,6 +38,12 @@ _GROUP_QUALIFIERS = frozenset({"senior", "top", "state", "congressional", "admin
                                "republican", "democratic", "conservative", "labour", "liberal", "socialist"})
 
 
+# How many sentences without a body or country in them a clause-opening "they" may reach back over to the last one
+# named: "The rebels rejected the offer. The talks failed. They vowed to fight on." (1); after that "they" is more
+# often people or things of the story than the body ("They feel fooled.", "They were orchestrated by ...").
+_THEY_REACH = 1
+
+
 class UnnamedMentions:
     """The finder's steps for mentions without a name; :class:`~stance.actors.ActorFinder` mixes them in and
     provides ``gazetteer``, ``_add``, ``_register`` and the name tests they call."""
@@ -455,7 +461,8 @@ class UnnamedMentions:
                 current = next((m.actor for m in earlier if m.actor.type != "person"), None)
                 clause_start = k == 0 or (lower[k - 1] in CLAUSE_OPENERS)
                 actor = current or (state.actors[state.thing_subjects[-1]]
-                                    if state.thing_subjects and clause_start else None)
+                                    if state.thing_subjects and clause_start
+                                    and state.sentences_since_thing <= _THEY_REACH else None)
             else:
                 if not verb_like(nxt):
                     continue

@@ -39,6 +39,7 @@ class _DocumentState:
     titles: dict[str, set[str]] = field(default_factory=dict)
     person_subjects: list[str] = field(default_factory=list)
     thing_subjects: list[str] = field(default_factory=list)
+    sentences_since_thing: int = 0
     home_country: Actor | None = None
     last_speaker: Actor | None = None
     quote_open: bool = False
