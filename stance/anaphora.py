@@ -38,10 +38,10 @@ _GROUP_QUALIFIERS = frozenset({"senior", "top", "state", "congressional", "admin
                                "republican", "democratic", "conservative", "labour", "liberal", "socialist"})
 
 
-# How many sentences without a body or country in them a clause-opening "they" may reach back over to the last one
-# named: "The rebels rejected the offer. The talks failed. They vowed to fight on." (1); after that "they" is more
-# often people or things of the story than the body ("They feel fooled.", "They were orchestrated by ...").
-_THEY_REACH = 1
+# How many sentences without a body or country in them a clause-opening "they" or "it" may reach back over to the
+# last one named: "The rebels rejected the offer. The talks failed. They vowed to fight on." (1); further back, the
+# pronoun is more often people or things of the story than the body ("They feel fooled.", "They were orchestrated").
+_BODY_PRONOUN_REACH = 1
 
 
 class UnnamedMentions:
@@ -462,7 +462,7 @@ class UnnamedMentions:
                 clause_start = k == 0 or (lower[k - 1] in CLAUSE_OPENERS)
                 actor = current or (state.actors[state.thing_subjects[-1]]
                                     if state.thing_subjects and clause_start
-                                    and state.sentences_since_thing <= _THEY_REACH else None)
+                                    and state.sentences_since_thing <= _BODY_PRONOUN_REACH else None)
             else:
                 if not verb_like(nxt):
                     continue
@@ -477,7 +477,8 @@ class UnnamedMentions:
                     continue  # "It is not clear", "it was not immediately known", "It does not mean"
                 current = next((m.actor for m in earlier if m.actor.type != "person"), None)
                 clause_start = k == 0 or (word in PLURAL_PRONOUNS and previous in CLAUSE_OPENERS)
-                actor = current or (state.actors[state.thing_subjects[-1]] if state.thing_subjects and clause_start else None)
+                actor = current or (state.actors[state.thing_subjects[-1]] if state.thing_subjects and clause_start
+                                    and state.sentences_since_thing <= _BODY_PRONOUN_REACH else None)
                 if actor is not None and word == "it" and actor.type == "group" and actor.name.endswith("s"):
                     continue
             if actor is not None:

@@ -207,8 +207,11 @@ def test_a_generic_body_before_of_and_a_common_noun_is_still_the_body(finder):
     assert [name for _, name in find(finder, "The government of Iraq said the talks failed.")] == ["Iraq"]
 
 
-def test_a_clause_opening_they_reaches_back_one_sentence_without_a_body(finder):
+def test_a_clause_opening_they_or_it_reaches_back_one_sentence_without_a_body(finder):
     story = "The rebels rejected the offer. The talks failed. They vowed to fight on."
     assert ("They", "Rebels") in find(finder, story)
     story = "The rebels rejected the offer. The talks failed. Prices rose. They were orchestrated by a few traders."
     assert [word for word, _ in find(finder, story)] == ["The rebels"]
+    assert ("It", "Ministry") in find(finder, "The ministry rejected the offer. Talks failed. It said the plan was flawed.")
+    story = "The ministry rejected the offer. Talks failed. Prices rose. It said the plan was flawed."
+    assert [word for word, _ in find(finder, story)] == ["The ministry"]
