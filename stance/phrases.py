@@ -96,6 +96,8 @@ def _in_role_phrase(sentence: _Sentence, a: int) -> bool:
     Office said": GUIDELINES §2), and "the director of the FBI" is a title phrase that mentions the FBI."""
     tokens, lower = sentence.tokens, sentence.lower
     k = a - 1
+    while k >= 1 and _is_name_token(tokens[k]) and not _is_possessive(tokens[k]) and lower[k] not in NOT_NAMES:
+        k -= 1  # "director of the White House National Economic Council": the name found may start inside the phrase
     if k >= 0 and lower[k] == "the":
         k -= 1
     if k >= 1 and _is_possessive(tokens[k]) and _is_name_token(tokens[k]):

@@ -144,7 +144,7 @@ ORG_PLACE_PREPOSITIONS = {"in", "inside", "outside", "within", "into", "across",
                           "entering", "enter", "leave", "leaving", "left"}
 # Core nouns of a title or role; a run of title words must contain one of these.
 TITLE_HEADS = {
-    "president", "minister", "secretary", "secretary-general", "chancellor", "king", "queen", "prince", "princess",
+    "associate", "co-author", "specialist", "president", "minister", "secretary", "secretary-general", "chancellor", "king", "queen", "prince", "princess",
     "emir", "sheikh", "sultan", "speaker", "ambassador", "envoy", "chairman", "chairwoman", "chair", "chairperson",
     "chief", "commander", "general", "gen", "lt", "col", "adm", "maj", "capt", "sgt", "sen", "senator", "rep",
     "representative", "gov", "governor", "mayor", "judge", "justice", "pope", "ayatollah", "leader", "spokesman",

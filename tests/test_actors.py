@@ -203,6 +203,13 @@ def test_employer_in_a_named_persons_role_phrase(finder):
     assert find(finder, "Christie was elected chairman of the Republican Governors Association in November.") == []
     # without a named person the body speaks through its spokesman (GUIDELINES §2)
     assert find(finder, "A spokesman for the Home Office said the plan was legal.") == [("Home Office", "Home Office")]
+    # a body named with a qualifier before it, and the titles of researchers
+    assert [name for _, name in find(finder, "Ana Ruiz, director of the Coastal Party Policy Council, said it failed.")] \
+        == ["Ana Ruiz"]
+    assert [name for _, name in find(finder, "Ana Ruiz, a study co-author from the Coastal Policy Institute, said so.")] \
+        == ["Ana Ruiz"]
+    assert [name for _, name in find(finder, "Ana Ruiz, a research associate at the Coastal Policy Institute, agreed.")] \
+        == ["Ana Ruiz"]
 
 
 def test_outlet_that_is_told_does_not_speak_the_quote(finder):
