@@ -347,9 +347,17 @@ class ActorFinder(UnnamedMentions):
         return b - first >= 2 and _bare(lower[b - 1]) not in common_words()  # "Mark Esper", "Will Hurd"
 
     def _name_after_title(self, tokens, lower, b) -> bool:
+        """Whether a title run at ``b`` is followed by a person's name: "foreign minister Sergei Lavrov", also with a
+        comma ("new prime minister, Shigeru Ishiba") or "of staff" ("army chief of staff Pak Jong Chon")."""
         length = _title_run_length(lower[b:b + 4])
-        return bool(length) and b + length < len(tokens) and _is_name_token(tokens[b + length]) and \
-            lower[b + length] not in NOT_NAMES
+        if not length:
+            return False
+        k = b + length
+        if k + 1 < len(tokens) and lower[k] == "of" and lower[k + 1] == "staff":
+            k += 2
+        if k < len(tokens) and lower[k] == ",":
+            k += 1
+        return k < len(tokens) and _is_name_token(tokens[k]) and lower[k] not in NOT_NAMES
 
     def _demonym_group(self, sentence: _Sentence, state: _DocumentState, a: int, b: int, j: int, country: Actor) -> None:
         """'Chinese officials' -> China; 'Russian forces' -> the group 'Russian forces'; 'Russian oil' -> nothing."""

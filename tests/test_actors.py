@@ -22,6 +22,14 @@ def test_role_compound_is_the_person_with_the_affiliation(finder):
     assert mentions[0].actor.affiliation == "Russia"
 
 
+def test_possessive_owner_of_a_title_before_a_comma_and_a_name_is_no_actor(finder):
+    assert find(finder, "Japan's new prime minister, Shigeru Ishiba, began his term.") \
+        == [("Shigeru Ishiba", "Shigeru Ishiba")]
+    assert [name for _, name in find(finder, "North Korea's army chief of staff Pak Jong Chon said it worked.")] \
+        == ["Pak Jong Chon"]
+    assert ("Russia", "Russia") in find(finder, "Russia's foreign minister, in Moscow, said no.")
+
+
 def test_title_before_name_and_surname_and_title_coreference(finder):
     text = ("Russian President Vladimir Putin met envoys on Monday. Putin said talks could resume. "
             "The Russian president also criticized the sanctions.")
