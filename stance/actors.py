@@ -280,6 +280,12 @@ class ActorFinder(UnnamedMentions):
                         and _bare(lower[next_piece[1] - 1]) in PLACE_NAME_HEADS:
                     skip_next = True
                     continue  # "Trump Tower", "the Kennedy Center": a place named after the person
+                # "Putin's spokesman, Dmitry Peskov", "Guterres' spokesman Stephane Dujarric": the owner is part of the
+                # spokesman's role, as in "Kremlin spokesman Dmitry Peskov" (the apostrophe of "Guterres'" is a token)
+                apostrophe = b < len(tokens) and tokens[b] in APOSTROPHES and sentence.spans[b - 1][1] == sentence.spans[b][0]
+                if (_is_possessive(tokens[b - 1]) and lowercase_title_then_name) or (
+                        apostrophe and self._name_after_title(tokens, lower, b + 1)):
+                    continue
                 self._remember_title(actor, pending_title, state)
                 self._add(sentence, state, a, b, actor, kind)
                 pending_title, pending_affiliation = "", None

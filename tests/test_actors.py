@@ -28,6 +28,10 @@ def test_possessive_owner_of_a_title_before_a_comma_and_a_name_is_no_actor(finde
     assert [name for _, name in find(finder, "North Korea's army chief of staff Pak Jong Chon said it worked.")] \
         == ["Pak Jong Chon"]
     assert ("Russia", "Russia") in find(finder, "Russia's foreign minister, in Moscow, said no.")
+    # a person's spokesman named after the title: the owner is part of the role ("Kremlin spokesman Dmitry Peskov")
+    assert [name for _, name in find(finder, "Guterres' spokesman, Stephane Dujarric, said it was wrong.")] \
+        == ["Stéphane Dujarric"]
+    assert [name for _, name in find(finder, "Putin's spokesman said no.")] == ["Vladimir Putin"]
 
 
 def test_title_before_name_and_surname_and_title_coreference(finder):
