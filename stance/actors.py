@@ -282,7 +282,8 @@ class ActorFinder(UnnamedMentions):
                     continue  # "Trump Tower", "the Kennedy Center": a place named after the person
                 # "Putin's spokesman, Dmitry Peskov", "Guterres' spokesman Stephane Dujarric": the owner is part of the
                 # spokesman's role, as in "Kremlin spokesman Dmitry Peskov" (the apostrophe of "Guterres'" is a token)
-                apostrophe = b < len(tokens) and tokens[b] in APOSTROPHES and sentence.spans[b - 1][1] == sentence.spans[b][0]
+                apostrophe = b < len(tokens) and tokens[b] in APOSTROPHES \
+                    and sentence.spans[b - 1][1] == sentence.spans[b][0]
                 if (_is_possessive(tokens[b - 1]) and lowercase_title_then_name) or (
                         apostrophe and self._name_after_title(tokens, lower, b + 1)):
                     continue

@@ -144,7 +144,7 @@ ORG_PLACE_PREPOSITIONS = {"in", "inside", "outside", "within", "into", "across",
                           "entering", "enter", "leave", "leaving", "left"}
 # Core nouns of a title or role; a run of title words must contain one of these.
 TITLE_HEADS = {
-    "associate", "co-author", "specialist", "president", "minister", "secretary", "secretary-general", "chancellor", "king", "queen", "prince", "princess",
+    "president", "minister", "secretary", "secretary-general", "chancellor", "king", "queen", "prince", "princess",
     "emir", "sheikh", "sultan", "speaker", "ambassador", "envoy", "chairman", "chairwoman", "chair", "chairperson",
     "chief", "commander", "general", "gen", "lt", "col", "adm", "maj", "capt", "sgt", "sen", "senator", "rep",
     "representative", "gov", "governor", "mayor", "judge", "justice", "pope", "ayatollah", "leader", "spokesman",
@@ -154,6 +154,7 @@ TITLE_HEADS = {
     "lieutenant", "colonel", "admiral", "marshal", "mufti", "imam", "rabbi", "cardinal", "archbishop", "bishop",
     "patriarch", "attorney", "founder", "executive", "ceo", "activist", "candidate", "nominee", "councillor",
     "councilor", "deputy", "sergeant", "captain", "major", "journalist", "analyst", "expert", "researcher",
+    "associate", "co-author", "specialist",
     "professor", "scientist", "economist", "lawyer", "counsel", "historian", "scholar", "editor", "correspondent",
     "reporter", "counterpart", "officer", "commentator", "strategist", "consultant", "campaigner", "organizer",
     "organiser", "administrator", "manager", "member", "fellow", "lecturer", "author", "governor-general", "regent",
