@@ -83,6 +83,7 @@ class ActorFinder(UnnamedMentions):
         tokens = [text[s:e] for s, e in spans]
         sentence = _Sentence(text, spans, tokens, [t.lower() for t in tokens], [False] * len(tokens))
         self._skip_dateline(sentence, state)
+        self._find_home_institutions(sentence, state)  # before names: "the Treasury said" is no unlisted name
         i, n = 0, len(tokens)
         while i < n:
             if not _is_name_token(tokens[i]) or sentence.consumed[i]:

@@ -7,6 +7,8 @@ these steps of :class:`stance.actors.ActorFinder`, which inherits them.
 
 from __future__ import annotations
 
+import re
+
 from .gazetteer import Actor, slugify
 from .phrases import (FoundMention, _COURTS, _DocumentState, _PRONOUN_WORDS, _QUOTE_MARKS, _Sentence, _TITLE_WORDS,
                       _bare, _in_role_phrase, _is_name_token, _is_possessive, _modifies_noun, _qualifies_next,
@@ -14,8 +16,9 @@ from .phrases import (FoundMention, _COURTS, _DocumentState, _PRONOUN_WORDS, _QU
 from .wordlists import (ADJECTIVE_RANKS, ADJECTIVE_TITLES, ADVERBS, ANAPHOR_NOUNS, ANAPHOR_PLACE_WORDS, ARMED_SERVICES,
                         AUXILIARIES, BARE_GENERIC, CLAUSE_OPENERS, COUNTRY_ANAPHORS, DASHES, EXPLETIVE_PREDICATES,
                         GENERIC_ADJECTIVES, GENERIC_NOUNS, GENERIC_WORDS_WITH_POSSESSIVES, GROUP_NOUNS_COUNTRY,
-                        GROUP_NOUNS_FORCES, HIGH_OFFICES, MACHINERY_VERBS, NEUTER_PRONOUNS, NOT_NAMES, OFFICE_NOUNS,
-                        PLURAL_PEOPLE, PLURAL_PRONOUNS, PRONOUNS, PRONOUN_CONTRACTIONS, QUOTE_VERBS, SERVICE_WORDS,
+                        GROUP_NOUNS_FORCES, HIGH_OFFICES, HOME_INSTITUTIONS, MACHINERY_VERBS, NEUTER_PRONOUNS,
+                        NOT_BEFORE_PARLIAMENT, NOT_NAMES, OBJECT_STARTERS, OFFICE_NOUNS, PLURAL_PEOPLE,
+                        PLURAL_PRONOUNS, PRONOUNS, PRONOUN_CONTRACTIONS, QUOTE_VERBS, SERVICE_WORDS,
                         SPEECH_VERBS, STANCE_NOUNS, STATELESS_GROUPS, SUBORDINATORS, TELL_VERBS, TITLE_HEADS,
                         TITLE_MODIFIERS, WEAK_AUXILIARIES, common_words, present_verb_like, verb_forms, verb_like)
 
@@ -30,6 +33,11 @@ _NOT_ALWAYS_BODIES = frozenset(GENERIC_ADJECTIVES | OFFICE_NOUNS | STANCE_NOUNS 
 _BODIES_IN_ANY_ROLE = frozenset({"officials", "ministers", "lawmakers", "legislators", "mps", "authorities", "rebels",
                                   "critics", "activists", "diplomats", "prosecutors", "leaders"})
 _ONLY_QUALIFIED = frozenset({"leaders"})
+# Words before a body named by one word that make it a place ("scenes in the Commons", "through parliament"), and words
+# after it that are no verb ("the Commons on Monday").
+_VENUE_WORDS = frozenset({"in", "into", "through", "at", "to", "from", "inside", "outside", "before", "across"})
+_NOT_ACTING = frozenset({"on", "last", "then", "later"})
+_HOME_INSTITUTION_WORD = re.compile(r"\b(?:%s)\b" % "|".join(HOME_INSTITUTIONS))
 _GROUP_QUALIFIERS = frozenset({"senior", "top", "state", "congressional", "administration", "government", "party", "union",
                                "opposition", "western", "world", "business", "cabinet", "elected", "intelligence",
                                "military", "political", "community", "religious", "tribal", "rebel", "protest", "local",
@@ -237,6 +245,53 @@ class UnnamedMentions:
                     k = end
                     continue
             k = start + 1
+
+    def _find_home_institutions(self, sentence: _Sentence, state: _DocumentState) -> None:
+        """'the House passed', 'approved by Parliament', 'the Treasury's forecasts': a body named by one word
+        (:data:`~stance.wordlists.HOME_INSTITUTIONS`), of the story's country, when it acts (a verb follows), is the
+        agent ("by Parliament") or owns something; not the place of "in Parliament" or the term of "the next
+        parliament"."""
+        tokens, lower, consumed = sentence.tokens, sentence.lower, sentence.consumed
+        if not tokens or not _HOME_INSTITUTION_WORD.search(sentence.text, sentence.spans[0][0], sentence.spans[-1][1]):
+            return
+        for k, token in enumerate(tokens):
+            word = _bare(token)
+            if word not in HOME_INSTITUTIONS or consumed[k]:
+                continue
+            needs_the, ids = HOME_INSTITUTIONS[word]
+            start = k - 1 if needs_the else k
+            if needs_the and not (k > 0 and lower[k - 1] == "the"):
+                continue
+            if not needs_the and k > 0 and (lower[k - 1] in NOT_BEFORE_PARLIAMENT or _is_name_token(tokens[k - 1])):
+                continue  # "a hung parliament", "in Parliament", "the Scottish Parliament"
+            after = lower[k + 1] if k + 1 < len(tokens) else ""
+            if k + 1 < len(tokens) and (_is_name_token(tokens[k + 1]) or after == "of"):
+                continue  # "the House Intelligence Committee", "the House of Lords": a longer name
+            before = lower[start - 1] if start > 0 else ""
+            if before in _VENUE_WORDS or before in TELL_VERBS:
+                continue  # "scenes in the Commons", "told the Commons": the place, the listener
+            possessive = _is_possessive(token) and not (k + 1 < len(tokens) and _is_name_token(tokens[k + 1]))
+            following = lower[k + 2:k + 5]
+            passive = any(w.endswith("ed") for w in following) and not {"be", "is", "was", "were", "been"}.isdisjoint(
+                lower[k + 1:k + 3])  # "parliament might be dissolved"
+            acts = not passive and after not in _NOT_ACTING and (after in AUXILIARIES or verb_like(after) or (
+                present_verb_like(after) and k + 2 < len(tokens) and lower[k + 2] in OBJECT_STARTERS))
+            if not (possessive or before == "by" or acts):
+                continue
+            actor = self._home_institution(ids, state)
+            if actor is not None:
+                self._add(sentence, state, start, k + 1, actor, "generic")
+
+    def _home_institution(self, ids: dict[str | None, str], state: _DocumentState) -> Actor | None:
+        """The body of ``ids`` (gazetteer ids by home country) for the story's country; with no ids, its parliament."""
+        country = state.home_country
+        if ids:
+            return self.gazetteer.actors.get(ids.get(country.name if country else None) or ids[None])
+        for demonym in country.demonyms if country else ():
+            known = self.gazetteer.lookup((demonym, "Parliament")) or self.gazetteer.lookup((demonym, "parliament"))
+            if known is not None:
+                return known
+        return self._generic_actor("parliament", state) if self.find_unlisted else None
 
     @staticmethod
     def _not_the_body(lower: list[str], noun: str, start: int, k: int, end: int) -> bool:

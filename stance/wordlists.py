@@ -391,6 +391,22 @@ def verb_forms() -> frozenset[str]:
 # Words that open a subordinate clause, whose subject may follow ("because Moscow fears", "that Isis controls").
 SUBORDINATORS = {"that", "because", "as", "if", "when", "while", "since", "although", "though", "unless", "until",
                  "where", "whereas", "but"}
+# Bodies named by one word, of the story's country ("the House passed", "approved by Parliament", "the Treasury's
+# forecasts"): whether "the" comes before the word, and the gazetteer id by the story's home country (None: any other
+# or none). "Parliament" has no ids: it is the home country's parliament.
+HOME_INSTITUTIONS = {
+    "House": (True, {"United Kingdom": "house_of_commons", None: "us_house_of_representatives"}),
+    "Treasury": (True, {"United Kingdom": "hm_treasury", None: "us_treasury_department"}),
+    "Commons": (True, {None: "house_of_commons"}),
+    "Lords": (True, {None: "house_of_lords"}),
+    "Parliament": (False, {}),
+    "parliament": (False, {}),
+}
+# Words before a bare "Parliament" that make it no body of its own: an article or a term of it ("a hung parliament",
+# "the next parliament"), or a place ("in Parliament", "through parliament").
+NOT_BEFORE_PARLIAMENT = {"a", "an", "the", "this", "its", "their", "his", "her", "our", "next", "last", "new",
+                         "hung", "in", "into", "through", "of", "to", "outside", "inside", "before", "at", "dissolve",
+                         "dissolved", "dissolving", "from", "recall", "recalled", "told", "tell", "informed", "briefed"}
 # Words that start an object or infinitive: after "<name> <word in -s>" they make the -s word a verb ("China brings
 # a threat", "Moscow wants to talk"), not a plural noun ("EU pork imports rose").
 OBJECT_STARTERS = {"a", "an", "the", "its", "his", "her", "their", "to", "that", "it", "them", "him", "us", "no"}

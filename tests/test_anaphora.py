@@ -215,3 +215,25 @@ def test_a_clause_opening_they_or_it_reaches_back_one_sentence_without_a_body(fi
     assert ("It", "Ministry") in find(finder, "The ministry rejected the offer. Talks failed. It said the plan was flawed.")
     story = "The ministry rejected the offer. Talks failed. Prices rose. It said the plan was flawed."
     assert [word for word, _ in find(finder, story)] == ["The ministry"]
+
+
+def test_a_body_named_by_one_word_is_the_home_country_s_when_it_acts(finder):
+    assert find(finder, "The House returns to session Wednesday to pass spending bills.") \
+        == [("The House", "House of Representatives")]
+    story = "Britain froze the funds. Later the Treasury said it was pleased."
+    assert ("the Treasury", "HM Treasury") in find(finder, story)
+    assert ("the Treasury", "Treasury Department") in find(finder, "The senator said the Treasury would act.")
+    assert ("parliament", "British Parliament") in find(finder, "Britain froze it. A bill was passed by parliament.")
+    assert ("Parliament", "Iranian parliament") in find(finder, "Iran froze it. It said Parliament must decide.")
+    assert ("Parliament", "Parliament") in find(finder, "The minister said Parliament must decide.")
+
+
+def test_a_body_named_by_one_word_is_no_actor_as_a_place_a_term_a_listener_or_part_of_a_name(finder):
+    for text in ["He spoke in Parliament on Monday.", "A hung parliament is likely.", "The next parliament will meet.",
+                 "The minister told the Commons on Tuesday.", "There were scenes in the Commons on Tuesday.",
+                 "He asked how soon parliament might be dissolved."]:
+        words = [word.lower() for word, _ in find(finder, text)]
+        assert "parliament" not in words and "the commons" not in words, text
+    assert [name for _, name in find(finder, "The House Intelligence Committee said so.")] \
+        == ["House Intelligence Committee"]
+    assert [name for _, name in find(finder, "The House of Lords rejected it.")] == ["House of Lords"]
