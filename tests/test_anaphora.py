@@ -56,6 +56,8 @@ def test_they_needs_no_verb_list_but_not_after_a_plural_noun(finder):
 def test_speaking_groups_are_actors(finder):
     assert ("Critics", "Critics") in find(finder, "Critics said the bill went too far.")
     assert ("protesters", "Protesters") in find(finder, "Outside, protesters demanded new elections.")
+    assert ("aides", "Aides") in find(finder, "He will skip the tour of early-voting states, aides said.")
+    assert ("Councils", "Councils") in find(finder, "Councils will struggle to keep services, a spokesman said.")
 
 
 def test_unnamed_speaker_with_a_title_is_an_actor(finder):
