@@ -78,3 +78,11 @@ def test_broadcasters_firms_and_bodies_of_political_news_are_listed(finder):
     assert find(finder, "The Legislative Yuan passed the bill.") == [("Legislative Yuan", "Legislative Yuan")]
     walmart = finder.gazetteer.lookup(("Wal-Mart",))
     assert walmart is not None and walmart.type == "organization" and walmart.affiliation == "United States"
+
+
+def test_british_and_european_bodies_of_older_news_are_listed(finder):
+    assert find(finder, "Diplomats said the EC is keen to negotiate.") \
+        == [("Diplomats", "Diplomats"), ("EC", "European Community")]
+    assert find(finder, "The Scottish Executive will not merge the services.") \
+        == [("Scottish Executive", "Scottish Executive")]
+    assert find(finder, "Law Lords ruled that the men were held unlawfully.") == [("Law Lords", "Law Lords")]
