@@ -35,7 +35,8 @@ from .wordlists import (ADJECTIVE_TITLES, AGENT_COMPOUND_HEADS, APOSTROPHES, BUI
                         CAUSATIVE_VERBS, COMPANY_SUFFIXES, COMPASS_POINTS, COUNTRY_ATTRIBUTES, CREDIT_VERBS, DASHES,
                         DESCRIPTOR_HEADS, FAMILY_NAME_FIRST, FUNCTION_WORDS, GENERIC_ADJECTIVES,
                         GENERIC_WORDS_WITH_POSSESSIVES, GROUP_NOUNS_ARMED, GROUP_NOUNS_COUNTRY, GROUP_NOUNS_FORCES,
-                        GROUP_WORDS, HONORIFICS, LOCATIVE, MEMBER_NOUNS, NAME_WORDS, NEWSPAPER_NAMES, NOT_NAMES,
+                        GROUP_WORDS, HONORIFICS, LOCATIVE, MEDIA_NOUNS, MEDIA_QUALIFIERS, MEMBER_NOUNS, NAME_WORDS,
+                        NEWSPAPER_NAMES, NOT_AFTER_PRESS, NOT_NAMES,
                         OBJECT_STARTERS, ORG_PLACE_PREPOSITIONS, ORG_WORDS, PARTICLES, PEERAGE_TITLES, PLACE_GOVERNORS,
                         PLACE_NAME_HEADS, PLACE_OF_NOUNS, PLACE_ORG_HEADS, PLURAL_PEOPLE, REGION_WORDS, RELATIVE_NOUNS,
                         REPORTING_NOUNS, SERVICE_LANGUAGES, SPEECH_VERBS, SUBORDINATORS, TITLE_HEADS,
@@ -388,6 +389,12 @@ class ActorFinder(UnnamedMentions):
             if word in GROUP_NOUNS_ARMED:
                 group = Actor(f"{country.id}_{word}", f"{sentence.tokens[a]} {word}", "group", country.name)
                 self._add(sentence, state, a, k + 1, group, "demonym group", strip_possessive=False)
+                return
+            if word in MEDIA_NOUNS and MEDIA_QUALIFIERS.issuperset(lower[b:k]) and (
+                    k + 1 >= len(lower) or lower[k + 1] not in NOT_AFTER_PRESS):
+                name = " ".join([sentence.tokens[a]] + lower[b:k + 1])
+                media = Actor(f"{country.id}_{'_'.join(lower[b:k + 1])}", name, "group", country.name)
+                self._add(sentence, state, a, k + 1, media, "demonym media", strip_possessive=False)
                 return
             if not word.isalpha() or verb_like(word) or _is_name_token(sentence.tokens[k]):
                 return

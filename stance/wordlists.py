@@ -266,6 +266,12 @@ GROUP_NOUNS_COUNTRY = {"officials", "government", "authorities", "diplomats", "l
 # U.N. mission", "the U.S. embassy"), or a relative "whose": no modifier use of the name.
 MEMBER_NOUNS = {"members", "staff", "agents", "source", "sources", "colleagues", "team", "mission", "embassy",
                 "opposition", "activists", "advisers", "investigators", "senators", "insiders", "whose", "mps"}
+# The media of a country, which report and claim ("Iranian media reported", "Syrian state television said", "according
+# to Japanese press reports"), with the words that may stand between ("Chinese state media"); not "press conference".
+MEDIA_NOUNS = {"media", "press", "newspapers", "television", "tv", "outlets"}
+MEDIA_QUALIFIERS = {"state", "official", "government", "local", "mainstream", "national", "news", "media"}
+NOT_AFTER_PRESS = {"conference", "conferences", "release", "releases", "freedom", "secretary", "office", "briefing",
+                   "officer", "attache", "corps", "pool", "gallery"}
 GROUP_NOUNS_FORCES = {"forces", "troops", "military", "army", "soldiers", "navy", "militaries"}
 # Armed or political groups of a people, never a modifier ("Syrian rebels", "Iranian militias", "Kurdish groups").
 GROUP_NOUNS_ARMED = {"rebels", "militias", "militants", "fighters", "mercenaries", "jihadists", "groups"}

@@ -383,6 +383,16 @@ def test_armed_groups_and_forces_of_a_people(finder):
     assert find(finder, "Kurdish forces edge towards the town.") == [("Kurdish forces", "Kurdish forces")]
 
 
+def test_the_media_of_a_country_are_a_group_of_that_country(finder):
+    assert find(finder, "Chinese state media have made no reference to the ship.") \
+        == [("Chinese state media", "Chinese state media")]
+    assert find(finder, "According to Japanese press reports, the plan failed.") == [("Japanese press", "Japanese press")]
+    text = "Iranian media reported the visit."
+    media = [m.actor for m in finder.find(text, [(0, len(text))])]
+    assert [(a.name, a.type, a.affiliation) for a in media] == [("Iranian media", "group", "Iran")]
+    assert find(finder, "He spoke at a Japanese press conference.") == []
+
+
 def test_party_mps_are_the_party(finder):
     assert ("Labour", "Labour Party") in find(finder, "Angry Labour MPs this week warned the minister.")
 
