@@ -386,7 +386,8 @@ def test_armed_groups_and_forces_of_a_people(finder):
 def test_the_media_of_a_country_are_a_group_of_that_country(finder):
     assert find(finder, "Chinese state media have made no reference to the ship.") \
         == [("Chinese state media", "Chinese state media")]
-    assert find(finder, "According to Japanese press reports, the plan failed.") == [("Japanese press", "Japanese press")]
+    assert find(finder, "According to Japanese press reports, the plan failed.") \
+        == [("Japanese press", "Japanese press")]
     text = "Iranian media reported the visit."
     media = [m.actor for m in finder.find(text, [(0, len(text))])]
     assert [(a.name, a.type, a.affiliation) for a in media] == [("Iranian media", "group", "Iran")]
