@@ -288,7 +288,8 @@ GENERIC_NOUNS = {"government": "organization", "army": "organization", "military
 SPEAKING_GROUPS = {"critics": "group", "diplomats": "group", "protesters": "group", "demonstrators": "group",
                    "activists": "group", "campaigners": "group", "groups": "group", "agencies": "group",
                    "jihadists": "group", "traders": "group", "economists": "group", "bankers": "group",
-                   "dealers": "group", "brokers": "group", "aides": "group", "councils": "group"}
+                   "dealers": "group", "brokers": "group", "aides": "group", "councils": "group", "senators": "group",
+                   "governments": "group", "commentators": "group"}
 GENERIC_NOUNS.update(SPEAKING_GROUPS)
 # Generic nouns that are also adjectives: before a noun they qualify it ("the military operation", "its military
 # wing").

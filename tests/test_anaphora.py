@@ -58,6 +58,8 @@ def test_speaking_groups_are_actors(finder):
     assert ("protesters", "Protesters") in find(finder, "Outside, protesters demanded new elections.")
     assert ("aides", "Aides") in find(finder, "He will skip the tour of early-voting states, aides said.")
     assert ("Councils", "Councils") in find(finder, "Councils will struggle to keep services, a spokesman said.")
+    assert ("commentators", "Commentators") in find(finder, "Some commentators suggested ambitions were behind it.")
+    assert ("governments", "Governments") in find(finder, "Western governments say the currency is overvalued.")
 
 
 def test_unnamed_speaker_with_a_title_is_an_actor(finder):
