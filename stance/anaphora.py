@@ -33,9 +33,9 @@ _NOT_ALWAYS_BODIES = frozenset(GENERIC_ADJECTIVES | OFFICE_NOUNS | STANCE_NOUNS 
 _BODIES_IN_ANY_ROLE = frozenset({"officials", "ministers", "lawmakers", "legislators", "mps", "authorities", "rebels",
                                   "critics", "activists", "diplomats", "prosecutors", "leaders"})
 _ONLY_QUALIFIED = frozenset({"leaders"})
-# Words before a body named by one word that make it a place ("scenes in the Commons", "through parliament"), and words
-# after it that are no verb ("the Commons on Monday").
-_VENUE_WORDS = frozenset({"in", "into", "through", "at", "to", "from", "inside", "outside", "before", "across"})
+# Words before a body named by one word that make it a place ("scenes in the Commons", "through parliament") or the
+# body a person belongs to ("a member of the House said"), and words after it that are no verb ("the Commons on Monday").
+_VENUE_WORDS = frozenset({"in", "into", "through", "at", "to", "from", "inside", "outside", "before", "across", "of"})
 _NOT_ACTING = frozenset({"on", "last", "then", "later"})
 _HOME_INSTITUTION_WORD = re.compile(r"\b(?:%s)\b" % "|".join(HOME_INSTITUTIONS))
 _GROUP_QUALIFIERS = frozenset({"senior", "top", "state", "congressional", "administration", "government", "party", "union",

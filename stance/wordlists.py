@@ -409,11 +409,10 @@ HOME_INSTITUTIONS = {
     "Parliament": (False, {}),
     "parliament": (False, {}),
 }
-# Words before a bare "Parliament" that make it no body of its own: an article or a term of it ("a hung parliament",
-# "the next parliament"), or a place ("in Parliament", "through parliament").
+# Words before a bare "Parliament" that make it a term, not the body ("a hung parliament", "the next parliament",
+# "dissolve parliament").
 NOT_BEFORE_PARLIAMENT = {"a", "an", "the", "this", "its", "their", "his", "her", "our", "next", "last", "new",
-                         "hung", "in", "into", "through", "of", "to", "outside", "inside", "before", "at", "dissolve",
-                         "dissolved", "dissolving", "from", "recall", "recalled", "told", "tell", "informed", "briefed"}
+                         "hung", "dissolve", "dissolved", "dissolving", "recall", "recalled"}
 # Words that start an object or infinitive: after "<name> <word in -s>" they make the -s word a verb ("China brings
 # a threat", "Moscow wants to talk"), not a plural noun ("EU pork imports rose").
 OBJECT_STARTERS = {"a", "an", "the", "its", "his", "her", "their", "to", "that", "it", "them", "him", "us", "no"}
