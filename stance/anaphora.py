@@ -263,7 +263,7 @@ class UnnamedMentions:
             if needs_the and not (k > 0 and lower[k - 1] == "the"):
                 continue
             if not needs_the and k > 0 and (lower[k - 1] in NOT_BEFORE_PARLIAMENT or _is_name_token(tokens[k - 1])):
-                continue  # "a hung parliament", "in Parliament", "the Scottish Parliament"
+                continue  # "a hung parliament", "dissolve parliament", "the Scottish Parliament"
             after = lower[k + 1] if k + 1 < len(tokens) else ""
             if k + 1 < len(tokens) and (_is_name_token(tokens[k + 1]) or after == "of"):
                 continue  # "the House Intelligence Committee", "the House of Lords": a longer name
