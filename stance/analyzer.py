@@ -12,7 +12,6 @@ Examples
 from __future__ import annotations
 
 import functools
-import re
 from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Any, Iterable, Iterator, Sequence
@@ -22,9 +21,10 @@ import numpy as np
 from .actors import Actor, ActorFinder, FoundMention, Gazetteer
 from .document import Document, Mention, Sentence, SentenceActor, Sentiment, Stance, summarize_actors
 from .exceptions import InvalidInputError, ModelError
-from .features import CUES, pair_features, sentence_features
+from .features import pair_features, sentence_features
 from .model import EMBEDDINGS_COMPONENTS, ModelBundle, StackedLinearModels
 from .limits import DEFAULT_MAX_LENGTH
+from .targets import ActorSpans, SentenceTargets, choose_targets, rule_target
 from .text import split_sentences
 
 __all__ = ["Analyzer", "DEFAULT_MAX_LENGTH", "EMBEDDINGS_COMPONENT", "check_text"]
@@ -32,8 +32,6 @@ __all__ = ["Analyzer", "DEFAULT_MAX_LENGTH", "EMBEDDINGS_COMPONENT", "check_text
 #: The sentence-sentiment classifier that reads sentence embeddings beside the features (``embeddings=True``).
 EMBEDDINGS_COMPONENT = EMBEDDINGS_COMPONENTS["sentence_sentiment"]
 
-_PHRASE_STOP = re.compile(r"[,.;:!?\"\u201c\u201d()]| that | and | but | which | who | as | after | before | while ")
-_LEADING = {"for", "to", "on", "of", "with", "about", "against", "at", "over", "in", "that"}
 
 
 def check_text(text: Any, record: Any = None) -> str:
@@ -236,18 +234,17 @@ class Analyzer:
         pairs_by_sentence: dict[tuple[int, int], list[_Pair]] = {}
         for number, pair in pairs:
             pairs_by_sentence.setdefault((number, pair.sentence), []).append(pair)
-        scored_pairs = zip(pairs, _best_of_rows(stance_model.classes_, stance_probs),
-                           _best_of_rows(actor_sent_model.classes_, actor_sent_probs), strict=True)
-        for (number, pair), (label, score), (sent_label, sent_score) in scored_pairs:
-            text = prepared[number][0]
-            target = None
-            if label != "neutral":
-                s, e = prepared[number][4][pair.sentence]
-                target = self._target(text, s, e, pair, label, pairs_by_sentence[(number, pair.sentence)])
+        stance_best = _best_of_rows(stance_model.classes_, stance_probs)
+        aimed = [row for row, (label, _) in enumerate(stance_best) if label != "neutral"]
+        targets: dict[int, str | None] = dict(zip(aimed, self._targets(
+            [(prepared[pairs[row][0]][0], *prepared[pairs[row][0]][4][pairs[row][1].sentence], pairs[row][1],
+              stance_best[row][0], pairs_by_sentence[(pairs[row][0], pairs[row][1].sentence)]) for row in aimed])))
+        scored_pairs = zip(pairs, stance_best, _best_of_rows(actor_sent_model.classes_, actor_sent_probs), strict=True)
+        for row, ((number, pair), (label, score), (sent_label, sent_score)) in enumerate(scored_pairs):
             per_doc_pairs.setdefault((number, pair.sentence), []).append(SentenceActor(
                 pair.actor.id, pair.actor.name, pair.actor.type, pair.actor.affiliation,
                 tuple(Mention(m.start, m.end, m.text) for m in pair.mentions),
-                Stance(label, score, target), Sentiment(sent_label, sent_score)))
+                Stance(label, score, targets.get(row)), Sentiment(sent_label, sent_score)))
         documents = []
         sentence_best = _best_of_rows(sentence_model.classes_, sentence_probs)
         row = 0
@@ -288,37 +285,21 @@ class Analyzer:
                 pairs.append(_Pair(index, actor_mentions[0].actor, actor_mentions, features))
         return pairs
 
-    def _target(self, text: str, s: int, e: int, pair: _Pair, label: str, sentence_pairs: list[_Pair]) -> str | None:
-        """The actor (or short phrase) the stance is aimed at.
-
-        The first stance cue after the actor's mention decides: another actor within a few words
-        after it is the target ("criticized Putin"); else the phrase after it ("called for an
-        immediate ceasefire"); else the nearest other actor after the actor; else None.
-        """
-        own_start = pair.mentions[0].end
-        others = sorted((m.start, p.actor.name) for p in sentence_pairs if p.actor.id != pair.actor.id for m in p.mentions)
-        after = [o for o in others if o[0] >= own_start]
-        cues = CUES.get(label, frozenset())
-        for match in re.finditer(r"[A-Za-z][A-Za-z'\-]*", text[own_start:e]):
-            if match.group().lower() not in cues:
-                continue
-            cue_end = own_start + match.end()
-            near = [o for o in after if cue_end <= o[0] <= cue_end + 30]
-            if near:
-                return near[0][1]
-            if label == "caution":
-                break
-            rest = text[cue_end:e]
-            stop = _PHRASE_STOP.search(rest)
-            words = (rest[:stop.start()] if stop else rest).split()
-            while words and words[0].lower() in _LEADING:
-                words = words[1:]
-            if words and len(words) <= 8:
-                return " ".join(words[:6])
-            break
-        if after:
-            return after[0][1]
-        return None
+    def _targets(self, requests: Sequence[tuple[str, int, int, _Pair, str, list[_Pair]]]) -> list[str | None]:
+        """The target of each ``(text, sentence start, sentence end, pair, label, pairs of the sentence)``: the best
+        candidate by the model's ``target`` component, all scored in one prediction (see :mod:`stance.targets`), or
+        by :func:`stance.targets.rule_target` for a model without one."""
+        target_model = self.model.classifiers.get("target")
+        if target_model is None:
+            return [rule_target(text, s, e, _actor_spans(sentence_pairs), pair.actor.id, label)
+                    for text, s, e, pair, label, sentence_pairs in requests]
+        sentences: dict[int, SentenceTargets] = {}  # by the (live) list of the sentence's pairs: worked out once
+        groups = []
+        for text, s, e, pair, label, sentence_pairs in requests:
+            if id(sentence_pairs) not in sentences:
+                sentences[id(sentence_pairs)] = SentenceTargets(text, s, e, _actor_spans(sentence_pairs))
+            groups.append(sentences[id(sentence_pairs)].candidates(pair.actor.id, label))
+        return choose_targets(target_model, groups)
 
     # -- given-target mode and explanations -----------------------------------------------------------------
     def score_target(self, text: str, start: int, end: int) -> dict:
@@ -356,7 +337,7 @@ class Analyzer:
             for mention in others:
                 by_actor.setdefault(mention.actor.id, []).append(mention)
             sentence_pairs = [pair] + [_Pair(0, mentions[0].actor, mentions, []) for mentions in by_actor.values()]
-            target = self._target(text, s, e, pair, label, sentence_pairs)
+            target = self._targets([(text, s, e, pair, label, sentence_pairs)])[0]
         return {"stance": {"label": label, "score": score, "target": target},
                 "sentiment": {"label": sent_label, "score": sent_score}}
 
@@ -390,6 +371,10 @@ class Analyzer:
             weights.sort(key=lambda pair: -abs(pair[1]))
         return {"label": result.label, "score": result.score,
                 "features": [{"feature": f, "weight": w} for f, w in weights if f != "bias"][:top]}
+
+
+def _actor_spans(pairs: Sequence[_Pair]) -> list[ActorSpans]:
+    return [ActorSpans(p.actor.id, p.actor.name, p.actor.type, [(m.start, m.end) for m in p.mentions]) for p in pairs]
 
 
 def _best(classes: list[str], probabilities: np.ndarray) -> tuple[str, float]:

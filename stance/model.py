@@ -10,7 +10,7 @@ Examples
 --------
 >>> bundle = load_model("default")
 >>> sorted(bundle.classifiers)
-['actor_sentiment', 'actor_sentiment_embeddings', 'sentence_sentiment', 'sentence_sentiment_embeddings', 'stance']
+['actor_sentiment', 'actor_sentiment_embeddings', 'sentence_sentiment', 'sentence_sentiment_embeddings', 'stance', 'target']
 >>> bundle.classifiers["stance"].predict_proba([["r1=warned"], ["r1=welcomed"]]).shape
 (2, 8)
 """

@@ -2,7 +2,8 @@
 
 The data is in the stance corpus format (:mod:`stance.corpus`), with your own stance label set if
 you like. The stance classifier is trained on your (sentence, actor) pairs; the sentiment classifiers
-are trained too when every record carries sentiment labels, and otherwise are taken over from the base
+are trained too when every record carries sentiment labels, and the target classifier
+(:mod:`stance.targets`) when some stances carry targets; each is otherwise taken over from the base
 model. The result is a model directory like the shipped one (arrays + JSON manifest, no pickle):
 ``stance.load("my_model/")``.
 
@@ -30,6 +31,7 @@ from .exceptions import TrainingDataError
 from .features import pair_features, sentence_features
 from .estimator import LinearFeatureClassifier
 from .model import load_model, save_model
+from .targets import TARGET_LABEL, fit_target_model, target_rows
 
 __all__ = ["train_model", "labelled_pairs", "labelled_sentences"]
 
@@ -64,7 +66,8 @@ def train_model(data: str | Path, out: str | Path, *, base: str | Path = "defaul
     out : path
         The model directory to write (created if needed).
     base : str or path, default="default"
-        Where the sentiment classifiers come from when ``data`` has no sentiment labels.
+        Where the sentiment classifiers come from when ``data`` has no sentiment labels, and the target
+        classifier when it has no targets.
     C : float, default=0.5
         Inverse regularization strength of the classifiers.
     min_count : int, default=2
@@ -100,9 +103,14 @@ def train_model(data: str | Path, out: str | Path, *, base: str | Path = "defaul
         classifiers["sentence_sentiment"] = LinearFeatureClassifier(**params).fit([s[0] for s in sentences],
                                                                                   [s[1] for s in sentences])
         sources["sentence_sentiment"] = "trained"
-    for component in ("actor_sentiment", "sentence_sentiment"):
+    if {label for _, label in target_rows(documents)} == {TARGET_LABEL, "other"}:
+        classifiers["target"] = fit_target_model([(documents, 1.0)], params)
+        sources["target"] = "trained"
+    for component in ("actor_sentiment", "sentence_sentiment", "target"):
         if component not in classifiers:
             base_bundle = base_bundle or load_model(base)
+            if component not in base_bundle.classifiers:
+                continue  # a base model without a target component: targets come from the rule
             classifiers[component] = base_bundle.classifiers[component]
             sources[component] = f"copied from {base_bundle.manifest.get('name')} {base_bundle.manifest.get('version')}"
     data_path = Path(data)

@@ -123,7 +123,7 @@ def test_analyzer_scores_actor_sentiment_with_the_embedding_of_the_actors_senten
 
 def test_default_analyzer_does_not_hold_the_embeddings_classifiers():
     nlp = stance.load()
-    assert set(nlp.model.classifiers) == {"stance", "actor_sentiment", "sentence_sentiment"}
+    assert set(nlp.model.classifiers) == {"stance", "actor_sentiment", "sentence_sentiment", "target"}
     assert set(load_model("default").classifiers) >= {EMBEDDINGS_COMPONENT, "actor_sentiment_embeddings"}
 
 

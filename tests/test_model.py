@@ -148,7 +148,7 @@ def test_manifest_cannot_point_outside_the_directory(model_dir):
 def test_shipped_model_loads_and_has_a_card():
     bundle = load_model("default")
     assert set(bundle.classifiers) == {"stance", "actor_sentiment", "sentence_sentiment", "actor_sentiment_embeddings",
-                                       "sentence_sentiment_embeddings"}
+                                       "sentence_sentiment_embeddings", "target"}
     assert {name for name, c in bundle.classifiers.items() if c.reads_embeddings} == {"actor_sentiment_embeddings",
                                                                                       "sentence_sentiment_embeddings"}
     assert sorted(bundle.classifiers["stance"].classes_) == sorted(stance.STANCE_LABELS)

@@ -80,3 +80,20 @@ def test_restricted_label_set(tmp_path):
     data = write(tmp_path / "d.jsonl", [article(0, "backed", "pro"), article(1, "opposed", "contra")])
     with pytest.raises(TrainingDataError, match="must be one of"):
         train_model(data, tmp_path / "m", labels=("pro", "neutral"))
+
+
+def test_stances_with_targets_train_a_target_classifier(tmp_path):
+    rows = [article(k, v, l) for k, (v, l) in enumerate(list(VERBS.items()) * 4)]
+    for row in rows:
+        actor = row["sentences"][0]["actors"][0]
+        actor["target"] = None if actor["stance"] == "none" else "the water bill"
+    report = train_model(write(tmp_path / "t.jsonl", rows), tmp_path / "model", min_count=1)
+    assert report["components"]["target"] == "trained"
+    doc = stance.load(tmp_path / "model")("Senator Ana Ruiz praised the water bill on Friday.")
+    assert "water bill" in doc.sentences[0].actors[0].stance.target
+
+
+def test_without_targets_the_target_classifier_comes_from_the_base_model(tmp_path):
+    data = write(tmp_path / "mine.jsonl", [article(k, v, l) for k, (v, l) in enumerate(list(VERBS.items()) * 2)])
+    report = train_model(data, tmp_path / "model", min_count=1)
+    assert report["components"]["target"].startswith("copied from default")

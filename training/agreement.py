@@ -7,7 +7,8 @@ Usage::
 The second pass is an independent (blind) annotation of some held-out VOA stories. Taking the first
 annotation as gold, the second annotator gets the same scores the model gets: mention recall and
 precision (of (sentence, actor) pairs, by overlap), stance and actor-sentiment macro-F1 on the pairs both
-found, and sentence-sentiment macro-F1, with Cohen's kappa. That shows how much of the gap between the model and
+found, and sentence-sentiment macro-F1, with Cohen's kappa; and how often the target of a stance both gave the
+same label is right (:func:`stance.targets.target_matches`). That shows how much of the gap between the model and
 the targets is disagreement between careful people. Needs ``../shared`` (the story texts).
 """
 
@@ -22,6 +23,7 @@ import stance
 
 from .corpus import GoldDocument, load_voa, load_voa_second_pass
 from .evaluate import _overlaps, evaluate_components, evaluate_end_to_end, matched_actors
+from .targets import article_actor_names, evaluate_targets, target_matches
 
 
 def _agreement(first: list[str], second: list[str]) -> dict:
@@ -52,7 +54,9 @@ def compare(first: list[GoldDocument], second: list[GoldDocument]) -> dict:
     stances: tuple[list[str], list[str]] = ([], [])
     sentiments: tuple[list[str], list[str]] = ([], [])
     sentence_labels: tuple[list[str], list[str]] = ([], [])
+    targets_right: list[bool] = []
     for one, two in documents:
+        names = article_actor_names(one)
         ones = [a.mentions for s in one.sentences for a in s.actors]
         twos = [a.mentions for s in two.sentences for a in s.actors]
         gold_mentions += len(ones)
@@ -77,6 +81,8 @@ def compare(first: list[GoldDocument], second: list[GoldDocument]) -> dict:
                 stances[1].append(match.stance)
                 sentiments[0].append(actor.sentiment)
                 sentiments[1].append(match.sentiment)
+                if actor.stance != "neutral" and actor.target is not None and match.stance == actor.stance:
+                    targets_right.append(target_matches(match.target, actor.target, names))
     return {
         "documents": len(documents),
         "mention_recall": found_gold / gold_mentions if gold_mentions else 0.0,
@@ -84,6 +90,7 @@ def compare(first: list[GoldDocument], second: list[GoldDocument]) -> dict:
         "stance": _agreement(*stances),
         "actor_sentiment": _agreement(*sentiments),
         "sentence_sentiment": _agreement(*sentence_labels),
+        "targets": {"n": len(targets_right), "right": sum(targets_right) / len(targets_right) if targets_right else 0.0},
     }
 
 
@@ -105,7 +112,10 @@ def main(argv=None) -> int:
              "stance_gold_mentions_macro_f1": components["stance"]["macro_f1"],
              "stance_found_actors_macro_f1": end_to_end["stance_on_found_actors"]["macro_f1"],
              "actor_sentiment_macro_f1": components["actor_sentiment"]["macro_f1"],
-             "sentence_sentiment_macro_f1": components["sentence_sentiment"]["macro_f1"]}
+             "sentence_sentiment_macro_f1": components["sentence_sentiment"]["macro_f1"],
+             "targets_gold_mentions_right": evaluate_targets(nlp.model.classifiers["target"], first)["model"]["right"]
+             if "target" in nlp.model.classifiers else None,
+             "targets_found_actors_right": end_to_end["targets_on_found_actors"]["right"]}
     print(json.dumps({"stories": sorted(ids), "second_annotator_vs_first": humans, "model_vs_first": model}, indent=2))
     return 0
 

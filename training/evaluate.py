@@ -22,6 +22,7 @@ from stance.features import pair_features
 from stance.trainer import labelled_pairs, labelled_sentences
 
 from .corpus import GoldDocument, compile_article, load_newsmtsc, load_voa, _read_jsonl
+from .targets import evaluate_targets, format_target_report, target_matches
 
 
 def expected_calibration_error(confidences, correct, bins: int = 10) -> float:
@@ -180,9 +181,12 @@ def evaluate_end_to_end(nlp, documents: list[GoldDocument]) -> dict:
     Both mention scores count (sentence, actor) pairs: a gold pair is found when one of its mentions overlaps a
     mention the pipeline found, and a found pair is right when one of its mentions (in the annotated part of the
     text) overlaps a gold mention; so an actor found as '"I ...," said Abubakar' is right when "Abubakar" is marked.
+    Stance targets are scored on the found actors whose stance is right and annotated with a target
+    (:func:`training.targets.target_matches`).
     """
     found_gold = total_gold = correct_predicted = total_predicted = 0
     gold_labels, predicted_labels, confidences = [], [], []
+    targets_right: list[bool] = []
     for document in documents:
         result = nlp(document.text, id=document.id)
         predicted_mentions = [(m.start, m.end, a) for s in result.sentences for a in s.actors for m in a.mentions]
@@ -194,6 +198,7 @@ def evaluate_end_to_end(nlp, documents: list[GoldDocument]) -> dict:
         found_gold += matched_actors(gold_actors, found_actors)
         total_predicted += len(found_actors)
         correct_predicted += matched_actors(found_actors, gold_actors)
+        actor_names = {a.actor for s in document.sentences for a in s.actors}
         for sentence in document.sentences:
             for actor in sentence.actors:
                 match = [a for s, e, a in predicted_mentions if any(s < ge and gs < e for gs, ge in actor.mentions)]
@@ -201,11 +206,15 @@ def evaluate_end_to_end(nlp, documents: list[GoldDocument]) -> dict:
                     gold_labels.append(actor.stance)
                     predicted_labels.append(match[0].stance.label)
                     confidences.append(match[0].stance.score)
+                    if actor.stance != "neutral" and actor.target is not None and match[0].stance.label == actor.stance:
+                        targets_right.append(target_matches(match[0].stance.target, actor.target, actor_names))
     return {
         "mention_recall": found_gold / total_gold if total_gold else 0.0,
         "mention_precision": correct_predicted / total_predicted if total_predicted else 0.0,
         "gold_pairs": total_gold, "predicted_pairs": total_predicted,
         "stance_on_found_actors": classification_report(gold_labels, predicted_labels, confidences, stance.STANCE_LABELS),
+        "targets_on_found_actors": {"n": len(targets_right),
+                                    "right": sum(targets_right) / len(targets_right) if targets_right else 0.0},
     }
 
 
@@ -272,6 +281,8 @@ def main(argv=None) -> int:
     encoder = SentenceEncoder() if EMBEDDINGS_COMPONENT in bundle.classifiers and encoder_available() else None
     report = evaluate_components(bundle, documents, encoder=encoder)
     report["end_to_end"] = evaluate_end_to_end(nlp, documents)
+    if "target" in bundle.classifiers:
+        report["targets"] = evaluate_targets(bundle.classifiers["target"], documents)
     if args.json:
         print(json.dumps(report, indent=2))
         return 0
@@ -283,6 +294,11 @@ def main(argv=None) -> int:
     print(f"actor mentions: recall {e2e['mention_recall']:.3f}, precision {e2e['mention_precision']:.3f} "
           f"({e2e['gold_pairs']} gold pairs, {e2e['predicted_pairs']} predicted)")
     print(format_report("stance, end to end (found actors)", e2e["stance_on_found_actors"]))
+    if "targets" in report:
+        print(format_target_report("stance targets (gold mentions and labels)", report["targets"]))
+    targets = e2e["targets_on_found_actors"]
+    print(f"stance targets, end to end: {targets['right']:.3f} right of {targets['n']} found actors whose stance is "
+          "right and has an annotated target")
     return 0
 
 
