@@ -3,8 +3,8 @@
 The candidates in a sentence are the other actors and short phrases that start after a stance word, a
 preposition, a determiner or a mention ("criticized *the new tax*", "called for *an immediate ceasefire*"). A
 linear model, the ``target`` component of a model directory, scores each candidate from where it stands (after
-the actor, right after a stance word of the label, inside a quote, ...) and the best one is the target.
-Models without that component use :func:`rule_target`, the first stance word after the actor.
+the actor, how far and across which words, right after a stance word of the label, inside a quote, ...) and the
+best one is the target. Models without that component use :func:`rule_target`, the first stance word after the actor.
 
 The component is fitted by :func:`fit_target_model` on annotated stances: a candidate is right when it names the
 annotated target (:func:`target_matches`).
@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Iterator, NamedTuple, Sequence
 import numpy as np
 
 from .actors import slugify
-from .features import _CUE_OF, CUES
+from .features import _CUE_OF, _SPEECH, CUES
 from .text import tokenize
 
 if TYPE_CHECKING:
@@ -133,6 +133,7 @@ class SentenceTargets:
         for k, actor_id in enumerate(owner):
             if actor_id is not None:
                 self.positions.setdefault(actor_id, []).append(k)
+        self.owner = owner
         words = [text[s:e] for s, e in spans]
         lower = self.lower = [w.lower() for w in words]
         self.quotes = [k for k, w in enumerate(lower) if w in _QUOTE_MARKS]
@@ -174,14 +175,15 @@ class SentenceTargets:
         before = lower[k - 1] if k else "<s>"
         return ["bias", f"kind={kind}", f"before={before}_{kind}", f"before2={lower[k - 2] if k > 1 else '<s>'}_{before}",
                 f"in_quote={bisect.bisect_left(self.quotes, k) % 2 == 1}",
-                f"length={min(stop - k, MAX_PHRASE_WORDS)}_{kind}", f"actor_type={actor_type}", f"first={lower[k]}"]
+                f"length={min(stop - k, MAX_PHRASE_WORDS)}_{kind}", f"actor_type={actor_type}", f"first={lower[k]}",
+                f"last={lower[stop - 1]}_{kind}"]
 
     def candidates(self, actor_id: str, label: str) -> list[TargetCandidate]:
         """The candidate targets of ``actor_id``'s stance ``label`` (none when the actor has no mention here)."""
         own = self.positions.get(actor_id)
         if not own:
             return []
-        lower, spans, cues = self.lower, self.spans, self.cues
+        lower, spans, cues, owner = self.lower, self.spans, self.cues, self.owner
         first, last = own[0], own[-1]
         own_type = next((a.type for a in self.actors if a.id == actor_id), "")
         label_cues = [k for k in cues if label in _CUE_OF[lower[k]]]
@@ -209,6 +211,15 @@ class SentenceTargets:
                 f"cue_word={lower[cue] if cue is not None and k - cue <= 3 else '-'}",
                 f"rank={rank}_{kind}", f"rank_label={rank}_{label}", f"first_label={lower[k]}_{label}", kind_of_own[kind],
             ]
+            # the words between the actor and the candidate: "criticized", "said the government should review"
+            low, high = (last + 1, k) if k > last else (stop, first)
+            between = lower[low:high]
+            features.append(f"n_between={min(len(between), 6)}_{kind}")
+            features.extend(f"between={word}_{kind}" for word in between[-3:])
+            if not _SPEECH.isdisjoint(between):
+                features.append(f"speech_between_{kind}")
+            if any(owner[j] not in (None, actor_id) for j in range(low, high)):
+                features.append(f"actor_between_{kind}")
             candidates.append(TargetCandidate(name, kind, spans[k][0], spans[stop - 1][1], features))
         return candidates
 
