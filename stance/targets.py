@@ -4,7 +4,8 @@ The candidates in a sentence are the other actors and short phrases that start a
 preposition, a determiner or a mention ("criticized *the new tax*", "called for *an immediate ceasefire*"). A
 linear model, the ``target`` component of a model directory, scores each candidate from where it stands (after
 the actor, how far and across which words, right after a stance word of the label, inside a quote, ...) and the
-best one is the target. Models without that component use :func:`rule_target`, the first stance word after the actor.
+best one is the target. Models without that component use :func:`rule_target`, the first stance word after the
+actor.
 
 The component is fitted by :func:`fit_target_model` on annotated stances: a candidate is right when it names the
 annotated target (:func:`target_matches`).
@@ -34,8 +35,9 @@ from .text import tokenize
 if TYPE_CHECKING:
     from .corpus import GoldActor, GoldDocument, GoldSentence
 
-__all__ = ["TargetCandidate", "ActorSpans", "SentenceTargets", "target_candidates", "choose_targets", "rule_target", "TARGET_LABEL",
-           "target_matches", "target_rows", "fit_target_model", "aimed_stances", "article_actor_names", "content_words"]
+__all__ = ["TargetCandidate", "ActorSpans", "SentenceTargets", "target_candidates", "choose_targets", "rule_target",
+           "TARGET_LABEL", "target_matches", "target_rows", "fit_target_model", "aimed_stances", "article_actor_names",
+           "content_words"]
 
 #: The class of the ``target`` component that marks the right candidate (the other class is ``"other"``).
 TARGET_LABEL = "target"
@@ -105,17 +107,8 @@ def _far(distance: int) -> str:
 
 
 class SentenceTargets:
-    """The candidate targets in one sentence, worked out once for all its actors (see :func:`target_candidates`).
-
-    Parameters
-    ----------
-    text : str
-        The document.
-    start, end : int
-        The sentence's offsets in ``text``.
-    actors : sequence of ActorSpans
-        Every actor of the sentence, with mention spans in document offsets.
-    """
+    """The candidate targets in one sentence, worked out once for all its actors; ``text``, ``start``, ``end``
+    and ``actors`` are those of :func:`target_candidates`, which calls :meth:`candidates` for one actor."""
 
     def __init__(self, text: str, start: int, end: int, actors: Sequence[ActorSpans]):
         self.actors = actors
@@ -159,18 +152,18 @@ class SentenceTargets:
             if phrase.lower() not in seen:
                 seen.add(phrase.lower())
                 self.phrases.append((phrase, begin, stop))
-        # what each candidate's features say of it alone, whoever's target it may be
-        # text, kind, first word, end word, features, actor id (None for a phrase)
+        # each candidate with the features that describe it alone, whoever's target it may be:
+        # (text, kind, first word, end word, features, actor id or None for a phrase)
         self.found: list[tuple[str, str, int, int, list[str], str | None]] = []
         for actor in actors:
             if actor.id in self.positions:
                 where = self.positions[actor.id]
                 self.found.append((actor.name, "actor", where[0], where[-1] + 1,
-                                   self._own_features("actor", where[0], where[-1] + 1, actor.type), actor.id))
+                                   self._candidate_features("actor", where[0], where[-1] + 1, actor.type), actor.id))
         for phrase, begin, stop in self.phrases:
-            self.found.append((phrase, "phrase", begin, stop, self._own_features("phrase", begin, stop, "-"), None))
+            self.found.append((phrase, "phrase", begin, stop, self._candidate_features("phrase", begin, stop, "-"), None))
 
-    def _own_features(self, kind: str, k: int, stop: int, actor_type: str) -> list[str]:
+    def _candidate_features(self, kind: str, k: int, stop: int, actor_type: str) -> list[str]:
         lower = self.lower
         before = lower[k - 1] if k else "<s>"
         return ["bias", f"kind={kind}", f"before={before}_{kind}", f"before2={lower[k - 2] if k > 1 else '<s>'}_{before}",
@@ -185,15 +178,15 @@ class SentenceTargets:
             return []
         lower, spans, cues, owner = self.lower, self.spans, self.cues, self.owner
         first, last = own[0], own[-1]
-        own_type = next((a.type for a in self.actors if a.id == actor_id), "")
+        holder_type = next((a.type for a in self.actors if a.id == actor_id), "")  # whose stance it is
         label_cues = [k for k in cues if label in _CUE_OF[lower[k]]]
         found = [candidate for candidate in self.found if candidate[5] != actor_id]
         rank_after: dict[int, str] = {}
         for rank, k in enumerate(sorted(c[2] for c in found if c[2] > last)):
             rank_after.setdefault(k, str(min(rank, 3)))
-        kind_of_own = {"actor": f"own_type={own_type}_actor", "phrase": f"own_type={own_type}_phrase"}
+        holder = {"actor": f"own_type={holder_type}_actor", "phrase": f"own_type={holder_type}_phrase"}
         candidates = []
-        for name, kind, k, stop, own_features, _ in found:
+        for name, kind, k, stop, candidate_features, _ in found:
             if k > last:
                 where, distance = "after", k - last
             elif stop <= first:
@@ -204,12 +197,12 @@ class SentenceTargets:
             any_cue = cues[bisect.bisect_left(cues, k) - 1] if cues and cues[0] < k else None
             rank = rank_after.get(k, "b")
             cue_gap = "none" if cue is None else _near(k - cue)
-            features = own_features + [
+            features = candidate_features + [
                 f"kind_label={kind}_{label}", f"where={where}_{kind}", f"distance={_near(distance)}_{where}_{kind}",
                 f"cue_gap={cue_gap}_{kind}", f"cue_gap_label={cue_gap}_{label}",
                 f"any_cue_gap={'none' if any_cue is None else _far(k - any_cue)}_{kind}",
                 f"cue_word={lower[cue] if cue is not None and k - cue <= 3 else '-'}",
-                f"rank={rank}_{kind}", f"rank_label={rank}_{label}", f"first_label={lower[k]}_{label}", kind_of_own[kind],
+                f"rank={rank}_{kind}", f"rank_label={rank}_{label}", f"first_label={lower[k]}_{label}", holder[kind],
             ]
             # the words between the actor and the candidate: "criticized", "said the government should review"
             low, high = (last + 1, k) if k > last else (stop, first)
