@@ -33,7 +33,6 @@ __all__ = ["Analyzer", "DEFAULT_MAX_LENGTH", "EMBEDDINGS_COMPONENT", "check_text
 EMBEDDINGS_COMPONENT = EMBEDDINGS_COMPONENTS["sentence_sentiment"]
 
 
-
 def check_text(text: Any, record: Any = None) -> str:
     """Return ``text`` if it can be analysed, else raise :class:`InvalidInputError` naming the record."""
     where = f" (record {record!r})" if record is not None else ""
@@ -236,9 +235,13 @@ class Analyzer:
             pairs_by_sentence.setdefault((number, pair.sentence), []).append(pair)
         stance_best = _best_of_rows(stance_model.classes_, stance_probs)
         aimed = [row for row, (label, _) in enumerate(stance_best) if label != "neutral"]
-        targets: dict[int, str | None] = dict(zip(aimed, self._targets(
-            [(prepared[pairs[row][0]][0], *prepared[pairs[row][0]][4][pairs[row][1].sentence], pairs[row][1],
-              stance_best[row][0], pairs_by_sentence[(pairs[row][0], pairs[row][1].sentence)]) for row in aimed])))
+        requests = []
+        for row in aimed:
+            number, pair = pairs[row]
+            s, e = prepared[number][4][pair.sentence]
+            requests.append((prepared[number][0], s, e, pair, stance_best[row][0],
+                             pairs_by_sentence[(number, pair.sentence)]))
+        targets: dict[int, str | None] = dict(zip(aimed, self._targets(requests)))
         scored_pairs = zip(pairs, stance_best, _best_of_rows(actor_sent_model.classes_, actor_sent_probs), strict=True)
         for row, ((number, pair), (label, score), (sent_label, sent_score)) in enumerate(scored_pairs):
             per_doc_pairs.setdefault((number, pair.sentence), []).append(SentenceActor(
