@@ -24,7 +24,7 @@ from .exceptions import InvalidInputError, ModelError
 from .features import pair_features, sentence_features
 from .model import EMBEDDINGS_COMPONENTS, ModelBundle, StackedLinearModels
 from .limits import DEFAULT_MAX_LENGTH
-from .targets import ActorSpans, SentenceTargets, choose_targets, rule_target
+from .targets import TARGET_LABEL, ActorSpans, SentenceTargets, choose_targets, rule_target
 from .text import split_sentences
 
 __all__ = ["Analyzer", "DEFAULT_MAX_LENGTH", "EMBEDDINGS_COMPONENT", "check_text"]
@@ -349,11 +349,24 @@ class Analyzer:
         """Why the actor got its stance: the features that pushed the decision, with signed weights.
 
         Returns ``{"label": ..., "score": ..., "features": [{"feature": ..., "weight": ...}, ...]}``, strongest first.
+        ``component`` is ``"stance"``, ``"actor_sentiment"`` or ``"target"``: for the target, ``label`` is the
+        target, ``score`` the classifier's probability that this candidate is the target, and ``candidates`` lists
+        every candidate it weighed (``text``, ``kind``, ``start``, ``end``, ``score``), best first.
 
         Raises
         ------
         InvalidInputError
-            If the sentence index or actor id is not in ``doc``.
+            If the sentence index or actor id is not in ``doc``, or a target is asked of a neutral stance.
+        ModelError
+            If a target is asked of a model with no ``target`` component (its targets come from a rule).
+
+        Examples
+        --------
+        >>> nlp = __import__("stance").load()
+        >>> doc = nlp("Germany sharply criticized Russia over the cyberattack.")
+        >>> why = nlp.explain(doc, 0, "germany", component="target")
+        >>> why["label"], why["candidates"][0]["text"]
+        ('Russia', 'Russia')
         """
         if not (0 <= sentence_index < len(doc.sentences)):
             raise InvalidInputError(f"sentence index {sentence_index} is not in the document (0..{len(doc.sentences) - 1})")
@@ -362,6 +375,8 @@ class Analyzer:
         if actor is None:
             raise InvalidInputError(f"actor {actor_id!r} is not in sentence {sentence_index}; "
                                     f"actors there: {[a.id for a in sentence.actors]}")
+        if component == "target":
+            return self._explain_target(doc, sentence, actor, top)
         own = [(m.start, m.end) for m in actor.mentions]
         others = [(m.start, m.end) for a in sentence.actors if a.id != actor_id for m in a.mentions]
         features = pair_features(sentence.text, own, others, sentence_start=sentence.start, actor_type=actor.type)
@@ -374,6 +389,26 @@ class Analyzer:
             weights.sort(key=lambda pair: -abs(pair[1]))
         return {"label": result.label, "score": result.score,
                 "features": [{"feature": f, "weight": w} for f, w in weights if f != "bias"][:top]}
+
+    def _explain_target(self, doc: Document, sentence: Sentence, actor: SentenceActor, top: int) -> dict:
+        target_model = self.model.classifiers.get("target")
+        if target_model is None:
+            raise ModelError(f"model {self.model.manifest.get('name')!r} has no 'target' component: its targets come "
+                             "from the first stance word after the actor (stance.targets.rule_target)")
+        if actor.stance.label == "neutral":
+            raise InvalidInputError(f"actor {actor.id!r} has a neutral stance in sentence {sentence.index}, so no target")
+        actors = [ActorSpans(a.id, a.name, a.type, [(m.start, m.end) for m in a.mentions]) for a in sentence.actors]
+        candidates = SentenceTargets(doc.text, sentence.start, sentence.end, actors).candidates(actor.id, actor.stance.label)
+        if not candidates:
+            return {"label": None, "score": 0.0, "features": [], "candidates": []}
+        scores = target_model.predict_proba([c.features for c in candidates])[:, target_model.classes_.index(TARGET_LABEL)]
+        ranked = sorted(zip(candidates, scores.tolist()), key=lambda pair: -pair[1])
+        best, score = ranked[0]
+        weights = target_model.contributions(best.features, TARGET_LABEL)
+        return {"label": best.text, "score": score,
+                "features": [{"feature": f, "weight": w} for f, w in weights if f != "bias"][:top],
+                "candidates": [{"text": c.text, "kind": c.kind, "start": c.start, "end": c.end, "score": s}
+                               for c, s in ranked]}
 
 
 def _actor_spans(pairs: Sequence[_Pair]) -> list[ActorSpans]:

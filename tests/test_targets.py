@@ -126,3 +126,29 @@ def test_a_phrase_candidate_ends_before_a_weekday_and_a_dangling_preposition():
     text = "Beijing rejected the proposal on Tuesday."
     actors = _actors(text, "Beijing")
     assert "the proposal" in [c.text for c in target_candidates(text, 0, len(text), actors, "beijing", "rejection")]
+
+
+def test_explain_shows_why_the_target_was_chosen_and_the_alternatives():
+    nlp = stance.load()
+    doc = nlp("Sybiha called for an immediate ceasefire and urged Washington to keep up the pressure on Russia.")
+    sybiha = next(a for a in doc.sentences[0].actors if a.stance.label != "neutral")
+    why = nlp.explain(doc, 0, sybiha.id, component="target", top=5)
+    assert why["label"] == sybiha.stance.target  # the same choice as the pipeline's
+    scores = [c["score"] for c in why["candidates"]]
+    assert scores == sorted(scores, reverse=True) and why["score"] == scores[0]
+    assert {"United States", "Russia"} <= {c["text"] for c in why["candidates"]}
+    assert all(doc.text[c["start"]:c["end"]] == c["text"] for c in why["candidates"] if c["kind"] == "phrase")
+    assert 0 < len(why["features"]) <= 5 and all(isinstance(f["weight"], float) for f in why["features"])
+
+
+def test_explain_target_refuses_a_neutral_stance_and_a_model_without_targets():
+    from stance.exceptions import InvalidInputError, ModelError
+
+    nlp = stance.load()
+    doc = nlp("Germany sharply criticized Russia over the cyberattack.")
+    with pytest.raises(InvalidInputError, match="neutral"):
+        nlp.explain(doc, 0, "russia", component="target")
+    classifiers = {k: v for k, v in nlp.model.classifiers.items() if k != "target"}
+    ruled = Analyzer(ModelBundle(nlp.model.manifest, classifiers, nlp.model.path), nlp.gazetteer)
+    with pytest.raises(ModelError, match="rule"):
+        ruled.explain(doc, 0, "germany", component="target")
