@@ -148,7 +148,7 @@ class SentenceTargets:
                 stop += 1
             while lower[stop - 1] in _FUNCTION_WORDS or lower[stop - 1] in _LEADS:
                 stop -= 1  # "new sanctions on [Moscow]": no dangling preposition
-            phrase = " ".join(words[begin:stop])
+            phrase = " ".join(text[spans[begin][0]:spans[stop - 1][1]].split())  # "U.S.-backed" stays one word
             if phrase.lower() not in seen:
                 seen.add(phrase.lower())
                 self.phrases.append((phrase, begin, stop))

@@ -152,3 +152,10 @@ def test_explain_target_refuses_a_neutral_stance_and_a_model_without_targets():
     ruled = Analyzer(ModelBundle(nlp.model.manifest, classifiers, nlp.model.path), nlp.gazetteer)
     with pytest.raises(ModelError, match="rule"):
         ruled.explain(doc, 0, "germany", component="target")
+
+
+def test_a_phrase_keeps_the_words_of_the_text_as_written():
+    text = "Germany rejected the U.S.-backed  plan."
+    actors = _actors(text, "Germany")
+    phrases = [c.text for c in target_candidates(text, 0, len(text), actors, "germany", "rejection") if c.kind == "phrase"]
+    assert "the U.S.-backed plan" in phrases  # the text's own hyphen, spaces collapsed
