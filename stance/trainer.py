@@ -31,7 +31,7 @@ from .exceptions import TrainingDataError
 from .features import pair_features, sentence_features
 from .estimator import LinearFeatureClassifier
 from .model import load_model, save_model
-from .targets import TARGET_LABEL, fit_target_model, target_rows
+from .targets import TARGET_LABEL, target_rows
 
 __all__ = ["train_model", "labelled_pairs", "labelled_sentences"]
 
@@ -103,8 +103,10 @@ def train_model(data: str | Path, out: str | Path, *, base: str | Path = "defaul
         classifiers["sentence_sentiment"] = LinearFeatureClassifier(**params).fit([s[0] for s in sentences],
                                                                                   [s[1] for s in sentences])
         sources["sentence_sentiment"] = "trained"
-    if {label for _, label in target_rows(documents)} == {TARGET_LABEL, "other"}:
-        classifiers["target"] = fit_target_model([(documents, 1.0)], params)
+    target_examples = target_rows(documents)  # one row per candidate target of every stance with a target
+    if {label for _, label in target_examples} == {TARGET_LABEL, "other"}:
+        classifiers["target"] = LinearFeatureClassifier(**params).fit([row[0] for row in target_examples],
+                                                                      [row[1] for row in target_examples])
         sources["target"] = "trained"
     for component in ("actor_sentiment", "sentence_sentiment", "target"):
         if component not in classifiers:
