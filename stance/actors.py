@@ -568,6 +568,14 @@ class ActorFinder(UnnamedMentions):
                 and not any(_bare(w) in ORG_WORDS for w in words):
             b = a + words.index("of")  # "Representative Joseph Crowley of New York": the person, without the state
             words = lower[a:b]
+        if "of" in words[2:4] and self._rare_full_name(tokens[a:a + words.index("of")]) \
+                and _bare(words[words.index("of") - 1]) not in ORG_WORDS \
+                and not any(_bare(w) in PEERAGE_TITLES for w in words[:words.index("of")]):  # (not "Lord Irvine of Lairg")
+            # "analyst Atilla Yesilada of Global Source Partners": the person, then the employer in the person's role
+            cut = a + words.index("of")
+            self._unlisted(sentence, a, cut, state, title, affiliation)
+            self._unlisted(sentence, cut + 1, b, state)
+            return
         head = words[words.index("of") - 1] if "of" in words[1:] else words[words.index("for") - 1] if "for" in words[1:] else words[-1]
         org_word = _bare(head) in ORG_WORDS
         if org_word:
@@ -623,10 +631,9 @@ class ActorFinder(UnnamedMentions):
         known_first_name = b - a >= 2 and tokens[a] in self.gazetteer.first_names
         # "Mitt Romney is opposed", "Hillary Clinton's emails", "Elena Kagan and Sonia Sotomayor", "Issam Fares, a
         # Lebanese citizen": a full name of rare words that acts, owns something, or stands in a list or an apposition
-        full_name_acts = b - a >= 2 and (verb_like(after) or _is_possessive(tokens[b - 1]) or after in (",", "and")) \
-            and after not in CREDIT_VERBS and not any(_is_possessive(t) for t in tokens[a:b - 1]) and not any(
-                _bare(w) in common_words() or _bare(w).rstrip(".") in NOT_NAMES
-                or all(part in common_words() for part in _bare(w).split("-")) for w in words)  # "Resource-rich"
+        of_employer = after == "of" and self._name_follows(tokens, lower, b + 1)  # "Oaitse Nawa of the Elephant ..."
+        full_name_acts = (verb_like(after) or _is_possessive(tokens[b - 1]) or after in (",", "and") or of_employer) \
+            and after not in CREDIT_VERBS and self._rare_full_name(tokens[a:b])
         if not (title or apposition or speaker or known_first_name or full_name_acts):
             return
         if lower[b - 1].rstrip(".") in COMPANY_SUFFIXES:
@@ -651,6 +658,21 @@ class ActorFinder(UnnamedMentions):
                       titles=(title,) if title else ())
         self._add(sentence, state, a, b, actor, "unlisted person")
         self._remember_title(state.actors.get(actor.id, actor), title or (apposition if apposition != "?" else ""), state)
+
+    @staticmethod
+    def _rare_full_name(tokens: list[str]) -> bool:
+        """Whether ``tokens`` are two or more words that are no ordinary words ("Atilla Yesilada", not "Resource-rich
+        Balochistan" or "Supreme Court"), with no possessive inside."""
+        return len(tokens) >= 2 and not any(_is_possessive(t) for t in tokens[:-1]) and not any(
+            _bare(w) in common_words() or _bare(w).rstrip(".") in NOT_NAMES
+            or all(part in common_words() for part in _bare(w).split("-")) for w in (t.lower() for t in tokens))
+
+    @staticmethod
+    def _name_follows(tokens: list[str], lower: list[str], k: int) -> bool:
+        """Whether a capitalized name starts at ``k``, after an optional "the"."""
+        if k < len(lower) and lower[k] == "the":
+            k += 1
+        return k < len(tokens) and _is_name_token(tokens[k]) and lower[k] not in NOT_NAMES
 
     @staticmethod
     def _home_state(tokens: list[str], lower: list[str], a: int) -> bool:

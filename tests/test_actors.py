@@ -536,3 +536,11 @@ def test_a_country_rebuilt_or_kept_whole_and_a_city_university_are_places(finder
 def test_a_country_s_state_firm_is_the_actor_not_the_country(finder):
     assert [m[0] for m in find(finder, "Norway's state oil company said output would rise.")] == []
     assert find(finder, "Norway said output would rise.") == [("Norway", "Norway")]
+
+
+def test_a_name_of_an_employer_is_the_person_and_the_employer_is_no_actor(finder):
+    text = '"Markets may have shrugged," said analyst Atilla Yesilada of Global Source Partners.'
+    assert find(finder, text) == [("Atilla Yesilada", "Atilla Yesilada")]
+    text = "Oaitse Nawa of the Elephant Protection Society wants the hunts to be stopped."
+    assert find(finder, text) == [("Oaitse Nawa", "Oaitse Nawa")]
+    assert find(finder, "Ships crossed the Gulf of Mexico on Monday.") == []  # "Gulf" is an ordinary word
