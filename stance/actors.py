@@ -49,6 +49,35 @@ _PEOPLE_NOUNS = frozenset(PLURAL_PEOPLE | {w for w in GENERIC_WORDS_WITH_POSSESS
 __all__ = ["Actor", "Gazetteer", "ActorFinder", "FoundMention", "ACTOR_TYPES", "slugify", "load_actor_list"]
 
 
+
+# Words after a name that make it the subject of a clause: "..., Turkey has taken", "Turkey, which sees them as".
+_CLAUSE_AUXILIARIES = frozenset({"will", "would", "could", "can", "may", "might", "must", "should", "has", "have", "had",
+                                 "did", "does", "cannot"})
+
+
+def _finite_verb(word: str) -> bool:
+    """Whether ``word`` right after a name starts that name's predicate ("has", "would", "said", "warned")."""
+    return word in _CLAUSE_AUXILIARIES or word in SPEECH_VERBS or (word.endswith("ed") and verb_like(word))
+
+
+def _after_in(lower: list[str], a: int) -> bool:
+    """Whether the name at ``a`` follows "in" or "at", over "the" and compass or region words ("in northeastern
+    Syria")."""
+    k = a - 1
+    while k >= 0 and (lower[k] == "the" or lower[k] in COMPASS_POINTS or lower[k] in REGION_WORDS):
+        k -= 1
+    return k >= 0 and lower[k] in ("in", "at")
+
+
+def _relative_clause_subject(lower: list[str], b: int) -> bool:
+    """Whether the name that ends before ``b`` is the subject of a relative clause after it ("to Turkey, which has
+    long viewed them as", "from Iran, which sees"); not a description ("Turkey, which is home to"). After "in" or
+    "at" the clause is usually about the place ("the war in Afghanistan, which has entered"): the caller checks."""
+    if lower[b:b + 2] not in ([",", "which"], [",", "who"]) or b + 2 >= len(lower):
+        return False
+    verb = lower[b + 2]
+    return _finite_verb(verb) or (present_verb_like(verb) and verb not in ("is", "was", "has"))
+
 class ActorFinder(UnnamedMentions):
     """Find actor mentions in a document and resolve them to one actor per entity.
 
@@ -218,6 +247,9 @@ class ActorFinder(UnnamedMentions):
                     hit = (k, k + length, found[0], found[1])
                     break
             bare = _bare(tokens[k])
+            if hit is not None and hit[1] - hit[0] == 1 and hit[2].type == "person" and bare in state.surnames \
+                    and state.surnames[bare] != hit[2].id:
+                hit = None  # "Jimmy Lai ... Lai's son": the document's own full name wins over a listed surname
             if hit is None and bare in state.surnames and not (
                     k + 1 < j and _is_name_token(tokens[k + 1]) and lower[k + 1] not in PARTICLES):
                 hit = (k, k + 1, state.actors[state.surnames[bare]], "surname")
@@ -288,6 +320,13 @@ class ActorFinder(UnnamedMentions):
                     and sentence.spans[b - 1][1] == sentence.spans[b][0]
                 if (_is_possessive(tokens[b - 1]) and lowercase_title_then_name) or (
                         apostrophe and self._name_after_title(tokens, lower, b + 1)):
+                    continue
+                if b < len(lower) and lower[b] == "administration" and not _is_possessive(tokens[b - 1]):
+                    # "the Obama administration said": the president's government, as for an unlisted president
+                    name = f"{_bare(tokens[b - 1])} administration"
+                    self._add(sentence, state, a, b + 1, Actor(slugify(name), name, "organization", actor.affiliation),
+                              "administration")
+                    pending_title, pending_affiliation = "", None
                     continue
                 self._remember_title(actor, pending_title, state)
                 self._add(sentence, state, a, b, actor, kind)
@@ -421,11 +460,14 @@ class ActorFinder(UnnamedMentions):
                 or (before == "the" and before2 in LOCATIVE) or (before == "of" and before2 in PLACE_OF_NOUNS) \
                 or (before == "the" and before2 == "of" and a > 2 and lower[a - 3] in PLACE_OF_NOUNS) \
                 or self._place_or_topic_after(lower, a)
-            if place and (_addressed(lower, a) or (
+            if place and (_addressed(lower, a) or (_relative_clause_subject(lower, b) and not _after_in(lower, a)) or (
                     _stance_target(lower, a) and not _title_run_length(lower[b:b + 4]))):
-                place = False  # "talking to the U.S.", "a threat from China": the country is addressed or acts
-            if not place and before in (",", "and", "or") and sentence.skipped_places and sentence.skipped_places[-1] == a - 1:
-                place = True  # "ministers from Britain, Canada and France"
+                # "talking to the U.S.", "a threat from China", "a gesture to Turkey, which has long viewed": the country
+                # is addressed or acts
+                place = False
+            if not place and before in (",", "and", "or") and sentence.skipped_places and sentence.skipped_places[-1] == a - 1 \
+                    and not (before == "," and _finite_verb(after)):
+                place = True  # "ministers from Britain, Canada and France" (but "in northern Syria, Turkey has taken")
             if not place and before == "," and a > 2 and _is_name_token(tokens[a - 2]) \
                     and not sentence.consumed[a - 2] and not possessive and not after[:1].isalnum() \
                     and lower[a - 2] not in NOT_NAMES and not self._known(tokens[a - 2]):
@@ -627,12 +669,14 @@ class ActorFinder(UnnamedMentions):
         if all(_bare(w) in common_words() for w in words) and title not in HONORIFICS:
             return  # "the General Election": a title word before an ordinary noun (but "Mr. Stone", "Dr Brown" are people)
         apposition = self._apposition(tokens, lower, b)
-        speaker = after in SPEECH_VERBS or (a > 0 and lower[a - 1] in SPEECH_VERBS and after in (".", ",", "", "on", "in", "at", "during", "after"))
+        # "Liz Cheney reportedly said", "Jane Doe later told": the predicate after an adverb
+        predicate = lower[b + 1] if b + 1 < len(lower) and after.endswith("ly") and _adverb(after) else after
+        speaker = predicate in SPEECH_VERBS or (a > 0 and lower[a - 1] in SPEECH_VERBS and after in (".", ",", "", "on", "in", "at", "during", "after"))
         known_first_name = b - a >= 2 and tokens[a] in self.gazetteer.first_names
         # "Mitt Romney is opposed", "Hillary Clinton's emails", "Elena Kagan and Sonia Sotomayor", "Issam Fares, a
         # Lebanese citizen": a full name of rare words that acts, owns something, or stands in a list or an apposition
         of_employer = after == "of" and self._name_follows(tokens, lower, b + 1)  # "Oaitse Nawa of the Elephant ..."
-        full_name_acts = (verb_like(after) or _is_possessive(tokens[b - 1]) or after in (",", "and") or of_employer) \
+        full_name_acts = (verb_like(predicate) or _is_possessive(tokens[b - 1]) or after in (",", "and") or of_employer) \
             and after not in CREDIT_VERBS and self._rare_full_name(tokens[a:b])
         if not (title or apposition or speaker or known_first_name or full_name_acts):
             return

@@ -544,3 +544,41 @@ def test_a_name_of_an_employer_is_the_person_and_the_employer_is_no_actor(finder
     text = "Oaitse Nawa of the Elephant Protection Society wants the hunts to be stopped."
     assert find(finder, text) == [("Oaitse Nawa", "Oaitse Nawa")]
     assert find(finder, "Ships crossed the Gulf of Mexico on Monday.") == []  # "Gulf" is an ordinary word
+
+
+def test_a_country_after_a_preposition_acts_in_its_relative_clause(finder):
+    text = "The move was seen as a gesture to Turkey, which has long viewed the group as terrorists."
+    assert find(finder, text) == [("Turkey", "Turkey")]
+    assert find(finder, "They fear an offensive from Turkey, which sees them as militants.") == [("Turkey", "Turkey")]
+    # after "in" the clause is about the place
+    assert find(finder, "The war in Afghanistan, which has entered its ninth year, goes on.") == []
+    assert find(finder, "Refugees fled to Turkey, which is home to millions of Syrians.") == []
+
+
+def test_a_country_after_a_place_and_a_comma_is_the_subject_when_a_verb_follows(finder):
+    text = "As war has ravaged northern Syria, Turkey has taken a visible stake."
+    assert find(finder, text) == [("Turkey", "Turkey")]
+    assert find(finder, "The talks in Paris, Japan promised, would go on.") == [("Japan", "Japan")]
+    assert find(finder, "Envoys travelled to Britain, Canada and France.") == []
+
+
+def test_leaders_of_recent_decades_are_listed(finder):
+    assert find(finder, "Saddam retaliated in 1988 with an attack.") == [("Saddam", "Saddam Hussein")]
+    assert find(finder, "Merkel said Germany would help.")[0] == ("Merkel", "Angela Merkel")
+    assert find(finder, "The court in The Hague ruled on Friday.") == []  # no "Hague" for William Hague
+
+
+def test_a_listed_president_s_administration_is_the_government(finder):
+    found = find(finder, "The Obama administration said it would respond.")
+    assert found[0] == ("Obama administration", "Obama administration")
+
+
+def test_the_document_s_full_name_wins_over_a_listed_surname(finder):
+    text = "A court found Jimmy Lai guilty. Lai's son said his health was poor."
+    assert [name for _, name in find(finder, text)] == ["Jimmy Lai", "Jimmy Lai"]
+    assert [name for _, name in find(finder, "Lai said Taiwan would not yield.")] == ["Lai Ching-te", "Taiwan"]
+
+
+def test_a_full_name_before_an_adverb_and_a_speech_verb_speaks(finder):
+    assert find(finder, "Jane Okonkwo-Smith reportedly said the plan was dead.") \
+        == [("Jane Okonkwo-Smith", "Jane Okonkwo-Smith")]
