@@ -787,7 +787,8 @@ class ActorFinder(UnnamedMentions):
         state.actors[actor.id] = actor
         if actor.type == "country" and state.home_country is None:
             state.home_country = actor
-        if actor.type == "person":
+        last = actor.name.split()[-1]
+        if actor.type == "person" and not (last.islower() and _title_heads(last)):  # ("Chinese ambassador" has no name)
             parts = actor.name.split()
             state.surnames.setdefault(parts[-1], actor.id)
             stripped = re.sub(r"^(?:al|el|ad|as|ash|an|ar|at|az)[-'\u2019]", "", parts[-1])
@@ -801,6 +802,7 @@ class ActorFinder(UnnamedMentions):
             for alias in actor.aliases:
                 if len(alias.split()) == 1:
                     state.surnames.setdefault(alias, actor.id)
+        if actor.type == "person":
             if actor.titles:
                 state.titles.setdefault(actor.id, set()).update(h for t in actor.titles for h in _title_heads(t))
         return actor

@@ -50,6 +50,9 @@ _GROUP_QUALIFIERS = frozenset({"senior", "top", "state", "congressional", "admin
 # last one named: "The rebels rejected the offer. The talks failed. They vowed to fight on." (1); further back, the
 # pronoun is more often people or things of the story than the body ("They feel fooled.", "They were orchestrated").
 _BODY_PRONOUN_REACH = 1
+# Titles of one person ("Syria's president", "Chad's foreign minister", "Russia's ambassador"), not of a body.
+_PERSON_OFFICES = frozenset(HIGH_OFFICES | {"minister", "ambassador", "envoy", "leader", "spokesman", "spokeswoman",
+                                            "spokesperson", "governor", "mayor", "commander", "chief", "ruler"})
 
 
 class UnnamedMentions:
@@ -367,6 +370,9 @@ class UnnamedMentions:
         tokens, lower = sentence.tokens, sentence.lower
         k = 0
         while k < len(tokens):
+            if sentence.consumed[k] and _is_possessive(tokens[k]) and not (k + 1 < len(tokens) and sentence.consumed[k + 1]):
+                k = self._country_s_office(sentence, state, k)
+                continue
             if lower[k] not in ("the", "a", "an") or sentence.consumed[k] or k + 1 >= len(tokens) or not (
                     tokens[k + 1][:1].isupper() or _bare(lower[k + 1]).rstrip(".") in _TITLE_WORDS):
                 k += 1
@@ -414,6 +420,35 @@ class UnnamedMentions:
             if actor is not None:
                 self._add(sentence, state, k, end, actor, "title")
             k = end
+
+    def _country_s_office(self, sentence: _Sentence, state: _DocumentState, k: int) -> int:
+        """'Syria's president said', 'Chad's foreign minister': the office holder, not the country (as 'the Syrian
+        president'), when the possessive country at ``k`` is followed by a person's title and no name. Returns where
+        to go on."""
+        tokens, lower = sentence.tokens, sentence.lower
+        country_mention = next((m for m in sentence.mentions if m.start == sentence.spans[k][0]), None)
+        if country_mention is None or country_mention.actor.type != "country":
+            return k + 1
+        length = _title_run_length(lower[k + 1:k + 5])
+        end = k + 1 + length
+        if not length or any(sentence.consumed[k + 1:end]) or (end < len(tokens) and (
+                _is_name_token(tokens[end]) or tokens[end] == "," or _is_possessive(tokens[end - 1]))):
+            return k + 1  # ("Japan's new prime minister, Shigeru Ishiba", "Syria's president Bashar al-Assad")
+        title = " ".join(_bare(w) for w in lower[k + 1:end])
+        heads = _title_heads(title)
+        # only an office holder who acts ("Syria's president said", "Turkey's leader met"); not one in a named person's
+        # role ("Bashar Ja'afari, Syria's ambassador to the UN, said") or one acted upon ("summoned China's ambassador")
+        if not heads & _PERSON_OFFICES or not self._speaks(lower, k, end) or (end < len(lower) and lower[end] in _NOT_ACTING) \
+                or _in_role_phrase(sentence, k):
+            return k + 1  # ("Syria's government", "Iran's army")
+        country = country_mention.actor
+        actor = self._recent_titled(heads, country, state) or self._untitled_office(heads, country, state, title)
+        if actor is None:
+            return k + 1
+        sentence.mentions.remove(country_mention)
+        first = next(x for x in range(k, -1, -1) if sentence.spans[x][0] == country_mention.start)
+        self._add(sentence, state, first, end, actor, "title")
+        return end
 
     def _country_after_of(self, sentence: _Sentence, of: int) -> tuple[Actor, int] | None:
         """The country named right after "of" at ``of`` ("the president of [the] United States") and where its name

@@ -242,3 +242,19 @@ def test_a_body_named_by_one_word_is_no_actor_as_a_place_a_term_a_listener_or_pa
     assert [name for _, name in find(finder, "The House Intelligence Committee said so.")] \
         == ["House Intelligence Committee"]
     assert [name for _, name in find(finder, "The House of Lords rejected it.")] == ["House of Lords"]
+
+
+def test_a_country_s_office_holder_who_acts_is_the_person(finder):
+    text = "Colombia's president said he was open to dialogue."
+    assert find(finder, text) == [("Colombia's president", "Colombian president"), ("he", "Colombian president")]
+    text = "Bashar al-Assad spoke on Monday. Syria's president said he would not resign."
+    assert [name for _, name in find(finder, text)] == ["Bashar al-Assad"] * 3
+    # acted upon, in a named person's role, or a body: the country
+    assert find(finder, "Manila summoned China's ambassador on Sunday.")[-1] == ("China", "China")
+    assert ("Syria", "Syria") in find(finder, "Bashar Ja'afari, Syria's ambassador to the UN, said no.")
+    assert find(finder, "Syria's government said no.") == [("Syria", "Syria")]
+
+
+def test_an_unnamed_office_holder_lends_no_surname(finder):
+    text = "The French defence minister said no. The British defence minister agreed. The Chinese crew left."
+    assert [name for _, name in find(finder, text)] == ["French defence minister", "British defence minister"]
