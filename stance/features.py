@@ -21,6 +21,9 @@ from typing import Sequence
 __all__ = ["pair_features", "sentence_features", "CUES", "ACTOR_TOKEN", "OTHER_TOKEN"]
 
 LATER_NAMESPACE = True
+PASSIVE_AGENT = True
+NEGATION_REPLACES_CUE = True
+PHRASAL_CUES = True
 PAIR_VALENCE = True
 USE_CLAUSE = True
 
@@ -29,6 +32,9 @@ OTHER_TOKEN = "OTHER"
 
 _WORD = re.compile(r"[A-Za-z]+(?:['\u2019][a-z]+)?|\d+|[\"\u201c\u201d?!:;,.()\-\u2014]")
 _QUOTES = {'"', "\u201c", "\u201d"}
+# Words that end a passive agent phrase before the actor ("backed by the plan of ACTOR" is no agent phrase).
+_NOT_IN_AGENT = frozenset({"of", "and", "or", "to", "with", "for", "in", "on", "at", "from", "that", "which", "who",
+                           "said", "says", "than", "as", "against", "over", "about", "between"})
 
 
 def _inflect(base: str) -> list[str]:
@@ -81,6 +87,11 @@ for _label, _forms in CUES.items():
     for _form in _forms:
         _CUE_OF.setdefault(_form, []).append(_label)
 
+# Phrasal stance verbs, read as one word: "did not rule out talks", "turned down the offer".
+_PHRASAL = {(verb, particle): f"{base}_{particle}" for base, particle in (("rule", "out"), ("turn", "down"))
+            for verb in _inflect(base)}
+for _phrase in set(_PHRASAL.values()):
+    _CUE_OF.setdefault(_phrase, []).append("rejection")
 _SPEECH = {"said", "says", "told", "added", "stated", "argued", "insisted", "noted", "wrote", "announced", "claimed",
            "declared", "explained", "stressed", "emphasized", "suggested", "believes", "thinks", "asserted", "maintained"}
 NEGATIONS = {"not", "n't", "never", "no", "neither", "nor", "without", "cannot", "didn't", "doesn't", "don't",
@@ -179,6 +190,22 @@ def _mask(sentence: str, sentence_start: int, actor_spans: Sequence[tuple[int, i
     return "".join(pieces)
 
 
+def _agent_by(left: list[str]) -> int:
+    """Where "by" stands in the words before the actor when the actor is the agent of a passive ("criticized by",
+    "condemned by the", "rejected by prime minister"): at most three words between, none of them a verb or "by"
+    again; -1 if not.
+
+    >>> _agent_by(["was", "condemned", "by", "the"]), _agent_by(["backed", "by", "the", "plan", "of"])
+    (2, -1)
+    """
+    for k in range(len(left) - 1, max(-1, len(left) - 5), -1):
+        if left[k] == "by":
+            return k
+        if not left[k].isalpha() or left[k] in _NOT_IN_AGENT:
+            return -1
+    return -1
+
+
 def _positions(words: list[str], word: str) -> list[int]:
     """Where ``word`` is in ``words``.
 
@@ -210,6 +237,11 @@ def pair_features(sentence: str, actor_spans: Sequence[tuple[int, int]],
         person, organization, country or group.
     """
     words = _tokens(_mask(sentence, sentence_start, actor_spans, other_spans))
+    if PHRASAL_CUES and ("out" in words or "down" in words):
+        for k in range(len(words) - 1):
+            phrase = _PHRASAL.get((words[k], words[k + 1]))
+            if phrase:
+                words[k] = phrase
     # the masks (and the words "actor" and "other", which read the same) become ACTOR_TOKEN and OTHER_TOKEN
     positions = _positions(words, "actor")
     others = _positions(words, "other")
@@ -263,13 +295,15 @@ def pair_features(sentence: str, actor_spans: Sequence[tuple[int, int]],
             if w in MODALS:
                 feats.append(f"{tag}mod={w}")
             for label in _CUE_OF.get(w, ()):
-                feats.append(f"{tag}cue_r={label}")
+                if not (negated and NEGATION_REPLACES_CUE):
+                    feats.append(f"{tag}cue_r={label}")
                 if negated:
                     feats.append(f"{tag}neg_cue_r={label}")
         if negated:
             feats.append(f"{tag}neg_r")
-        if len(left) >= 1 and left[-1] == "by":
-            for w in left[-4:-1]:
+        by = _agent_by(left) if PASSIVE_AGENT else (len(left) - 1 if left and left[-1] == "by" else -1)
+        if by >= 0:  # "was criticized by ACTOR", "condemned by the ACTOR", "rejected by Prime Minister ACTOR"
+            for w in left[max(0, by - 3):by]:
                 for label in _CUE_OF.get(w, ()):
                     feats.append(f"cue_by={label}")
         for w in left[-3:]:
