@@ -53,6 +53,14 @@ _BODY_PRONOUN_REACH = 1
 # Titles of one person ("Syria's president", "Chad's foreign minister", "Russia's ambassador"), not of a body.
 _PERSON_OFFICES = frozenset(HIGH_OFFICES | {"minister", "ambassador", "envoy", "leader", "spokesman", "spokeswoman",
                                             "spokesperson", "governor", "mayor", "commander", "chief", "ruler"})
+# Verbs of saying and thinking whose clause a pronoun may open for their subject: in "Iran met the envoys, but the
+# White House said it would not negotiate", "it" is the White House, not the first body of the sentence.
+_CLAUSE_SPEECH_VERBS = frozenset({"said", "says", "say", "added", "stated", "warned", "insisted", "announced", "argued",
+                                  "noted", "claimed", "confirmed", "acknowledged", "believes", "believe", "thinks",
+                                  "think", "hopes", "hope", "fears", "stressed", "emphasized", "emphasised", "vowed",
+                                  "pledged", "promised", "signaled", "signalled", "indicated", "suggested", "explained",
+                                  "replied", "responded", "countered", "conceded", "admitted", "told", "tells",
+                                  "assured", "reiterated", "maintained", "declared", "predicted"})
 
 
 class UnnamedMentions:
@@ -521,6 +529,35 @@ class UnnamedMentions:
                 return True
         return False
 
+    @staticmethod
+    def _speaker_before(sentence: _Sentence, earlier: list[FoundMention], k: int, person: bool) -> Actor | None:
+        """The actor whose verb of saying opens the clause of the pronoun at k ("the White House said it would",
+        "Merkel told reporters that she", "the ministry also said they", "Tom Hale, who said he"), when it is of the pronoun's kind."""
+        lower, spans = sentence.lower, sentence.spans
+        j = k - 1
+        if j >= 0 and lower[j] == "that":
+            j -= 1
+        if j < 0:
+            return None
+        listener = next((m for m in earlier if m.end == spans[j][1]), None)
+        if listener is not None:  # "told reporters it": step over the listener to the verb
+            while j >= 0 and spans[j][0] > listener.start:
+                j -= 1
+            j -= 1
+        elif lower[j] in ("reporters", "journalists", "parliament", "lawmakers"):
+            j -= 1
+        if j < 1 or lower[j] not in _CLAUSE_SPEECH_VERBS:
+            return None
+        before = j - 1
+        if lower[before] in ADVERBS and before > 0:  # "also said", "later said"
+            before -= 1
+        if lower[before] in ("who", "which") and before > 1 and lower[before - 1] == ",":  # "Tom Hale, who said he"
+            before -= 2
+        speaker = next((m for m in earlier if m.end == spans[before][1]), None)
+        if speaker is None or (speaker.actor.type == "person") != person:
+            return None
+        return speaker.actor
+
     def _find_pronouns(self, sentence: _Sentence, state: _DocumentState) -> None:
         """Subject pronouns: he/she -> the person subject; it/they -> the organization or country subject."""
         tokens, lower = sentence.tokens, sentence.lower
@@ -542,13 +579,15 @@ class UnnamedMentions:
                 rest = k + 2
             earlier = [m for m in sentence.mentions if m.start < sentence.spans[k][0]]
             if word in PRONOUNS:
-                current = next((m.actor for m in earlier if m.actor.type == "person"), None)
+                current = (self._speaker_before(sentence, earlier, k, person=True)
+                           or next((m.actor for m in earlier if m.actor.type == "person"), None))
                 actor = current or (state.actors[state.person_subjects[-1]] if state.person_subjects else None)
             elif word in PLURAL_PRONOUNS:
                 # "they" is always a subject: no verb test ("they usually do", "they face", "they were ignored")
                 if self._plural_noun_between(sentence, earlier, k):
                     continue
-                current = next((m.actor for m in earlier if m.actor.type != "person"), None)
+                current = (self._speaker_before(sentence, earlier, k, person=False)
+                           or next((m.actor for m in earlier if m.actor.type != "person"), None))
                 clause_start = k == 0 or (lower[k - 1] in CLAUSE_OPENERS)
                 actor = current or (state.actors[state.thing_subjects[-1]]
                                     if state.thing_subjects and clause_start
@@ -565,7 +604,8 @@ class UnnamedMentions:
                     continue  # "It is not known", "It will be the first time"
                 if after_next == "not" and rest + 1 < len(lower) and lower[rest + 1] in EXPLETIVE_PREDICATES:
                     continue  # "It is not clear", "it was not immediately known", "It does not mean"
-                current = next((m.actor for m in earlier if m.actor.type != "person"), None)
+                current = (self._speaker_before(sentence, earlier, k, person=False)
+                           or next((m.actor for m in earlier if m.actor.type != "person"), None))
                 clause_start = k == 0 or (word in PLURAL_PRONOUNS and previous in CLAUSE_OPENERS)
                 actor = current or (state.actors[state.thing_subjects[-1]] if state.thing_subjects and clause_start
                                     and state.sentences_since_thing <= _BODY_PRONOUN_REACH else None)

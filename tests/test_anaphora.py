@@ -258,3 +258,18 @@ def test_a_country_s_office_holder_who_acts_is_the_person(finder):
 def test_an_unnamed_office_holder_lends_no_surname(finder):
     text = "The French defence minister said no. The British defence minister agreed. The Chinese crew left."
     assert [name for _, name in find(finder, text)] == ["French defence minister", "British defence minister"]
+
+
+def test_a_pronoun_opening_a_said_clause_is_its_speaker(finder):
+    text = "Iran did not rule out talks with Washington, but the White House said it would not negotiate."
+    assert ("it", "White House") in find(finder, text)
+    text = "Brazil's troubles eased as the authorities announced they were withdrawing troops."
+    assert ("they", "Brazilian authorities") in find(finder, text)
+    text = "Senator Ana Ruiz met Mayor Tom Hale, who later told reporters that he was pleased."
+    assert ("he", "Tom Hale") in find(finder, text)
+
+
+def test_a_said_clause_pronoun_of_another_kind_keeps_the_old_rule(finder):
+    # "she" cannot be the ministry that speaks, so it stays with the person of the sentence
+    text = "Minister Ana Ruiz was absent when the Coastal Ministry said she had resigned."
+    assert ("she", "Ana Ruiz") in find(finder, text)
