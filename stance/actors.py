@@ -35,7 +35,8 @@ from .wordlists import (ADJECTIVE_TITLES, AGENT_COMPOUND_HEADS, APOSTROPHES, BUI
                         CAUSATIVE_VERBS, COMPANY_SUFFIXES, COMPASS_POINTS, COUNTRY_ATTRIBUTES, CREDIT_VERBS, DASHES,
                         DESCRIPTOR_HEADS, FAMILY_NAME_FIRST, FUNCTION_WORDS, GENERIC_ADJECTIVES,
                         GENERIC_WORDS_WITH_POSSESSIVES, GROUP_NOUNS_ARMED, GROUP_NOUNS_COUNTRY, GROUP_NOUNS_FORCES,
-                        GROUP_WORDS, HONORIFICS, LOCATIVE, MEDIA_NOUNS, MEDIA_QUALIFIERS, MEMBER_NOUNS, NAME_WORDS,
+                        GROUP_WORDS, HONORIFICS, LOCATIVE, MEDIA_NOUNS, MEDIA_QUALIFIERS, MEMBER_NOUNS, MINISTRY_FIELDS,
+                        MINISTRY_ROLE_WORDS, NAME_WORDS,
                         NEWSPAPER_NAMES, NOT_AFTER_PRESS, NOT_NAMES,
                         OBJECT_STARTERS, ORG_PLACE_PREPOSITIONS, ORG_WORDS, PARTICLES, PEERAGE_TITLES, PLACE_GOVERNORS,
                         PLACE_NAME_HEADS, PLACE_OF_NOUNS, PLACE_ORG_HEADS, PLURAL_PEOPLE, REGION_WORDS, RELATIVE_NOUNS,
@@ -278,11 +279,23 @@ class ActorFinder(UnnamedMentions):
         pending_title = ""
         pending_owner: int | None = None
         skip_next = False
+        skip_until = 0
         for index, (a, b, actor, kind) in enumerate(pieces):
             next_piece = pieces[index + 1] if index + 1 < len(pieces) else None
-            if skip_next:
+            if skip_next or a < skip_until:
                 skip_next = False
                 continue
+            if actor is not None and actor.type == "country" and (kind == "demonym" or _is_possessive(tokens[b - 1])):
+                ministry_end = self._ministry_end(tokens, lower, b)
+                if ministry_end:  # "China's foreign ministry", "the Russian Defence Ministry said"
+                    if state.home_country is None:
+                        state.home_country = actor
+                    if not _in_role_phrase(sentence, a):  # not "an adviser to the Malian foreign ministry, Amara Diallo"
+                        self._add(sentence, state, a, ministry_end, self._ministry(actor, lower[b:ministry_end - 1]),
+                                  "ministry")
+                    skip_until = ministry_end
+                    pending_title, pending_affiliation, pending_owner = "", None, None
+                    continue
             if actor is None:
                 words = lower[a:b]
                 title_length = _title_run_length(words)
@@ -373,6 +386,29 @@ class ActorFinder(UnnamedMentions):
                 continue
             self._add(sentence, state, a, b, actor, kind)
             pending_affiliation = None
+
+    @staticmethod
+    def _ministry_end(tokens: list[str], lower: list[str], b: int) -> int:
+        """Where a ministry named by its field after a country ends ("foreign ministry", "Home Affairs Ministry"),
+        or 0; also 0 when a role follows ("foreign ministry spokesman Wang Wenbin": the person is the actor)."""
+        k = b
+        while k < len(lower) and k - b < 3 and lower[k] in MINISTRY_FIELDS:
+            k += 1
+        if k == b or k >= len(lower) or _bare(lower[k]) != "ministry":
+            return 0
+        if k + 1 < len(lower) and (lower[k + 1] in TITLE_HEADS or lower[k + 1] in MINISTRY_ROLE_WORDS):
+            return 0
+        return k + 1
+
+    def _ministry(self, country: Actor, fields: list[str]) -> Actor:
+        """The ministry of ``country`` for ``fields`` ("foreign"): the listed one if any ("Chinese Foreign Ministry")."""
+        demonym = country.demonyms[0] if country.demonyms else country.name
+        words = [demonym, *(w.capitalize() for w in fields), "Ministry"]
+        listed = self.gazetteer.lookup(tuple(words))
+        if listed is not None:
+            return listed
+        name = " ".join(words)
+        return Actor(slugify(name), name, "organization", country.name)
 
     @staticmethod
     def _organization_name(lower, piece) -> bool:

@@ -16,8 +16,8 @@ from .phrases import (FoundMention, _COURTS, _DocumentState, _PRONOUN_WORDS, _QU
 from .wordlists import (ADJECTIVE_RANKS, ADJECTIVE_TITLES, ADVERBS, ANAPHOR_NOUNS, ANAPHOR_PLACE_WORDS, ARMED_SERVICES,
                         AUXILIARIES, BARE_GENERIC, CLAUSE_OPENERS, COUNTRY_ANAPHORS, DASHES, EXPLETIVE_PREDICATES,
                         GENERIC_ADJECTIVES, GENERIC_NOUNS, GENERIC_WORDS_WITH_POSSESSIVES, GROUP_NOUNS_COUNTRY,
-                        GROUP_NOUNS_FORCES, HIGH_OFFICES, HOME_INSTITUTIONS, MACHINERY_VERBS, NEUTER_PRONOUNS,
-                        NOT_BEFORE_PARLIAMENT, NOT_NAMES, OBJECT_STARTERS, OFFICE_NOUNS, PLURAL_PEOPLE,
+                        GROUP_NOUNS_FORCES, HIGH_OFFICES, HOME_INSTITUTIONS, IRREGULAR_PAST, MACHINERY_VERBS,
+                        NEUTER_PRONOUNS, NOT_BEFORE_PARLIAMENT, NOT_NAMES, OBJECT_STARTERS, OFFICE_NOUNS, PLURAL_PEOPLE,
                         PLURAL_PRONOUNS, PRONOUNS, PRONOUN_CONTRACTIONS, QUOTE_VERBS, SERVICE_WORDS,
                         SPEECH_VERBS, STANCE_NOUNS, STATELESS_GROUPS, SUBORDINATORS, TELL_VERBS, TITLE_HEADS,
                         TITLE_MODIFIERS, WEAK_AUXILIARIES, common_words, present_verb_like, verb_forms, verb_like)
@@ -61,6 +61,26 @@ _CLAUSE_SPEECH_VERBS = frozenset({"said", "says", "say", "added", "stated", "war
                                   "pledged", "promised", "signaled", "signalled", "indicated", "suggested", "explained",
                                   "replied", "responded", "countered", "conceded", "admitted", "told", "tells",
                                   "assured", "reiterated", "maintained", "declared", "predicted"})
+
+
+# -ing forms that after "it is" are evaluative adjectives of an empty "it" ("it was disappointing that").
+_EVALUATIVE_ING = frozenset({"amazing", "interesting", "surprising", "disappointing", "encouraging", "concerning",
+                             "worrying", "troubling", "alarming", "shocking", "devastating", "frustrating",
+                             "embarrassing", "astonishing", "outstanding", "promising", "misleading", "confusing",
+                             "disturbing", "exciting", "pressing", "fitting", "lacking", "something", "nothing"})
+
+
+_PARTICIPLES = frozenset({"shot", "taken", "given", "begun", "chosen", "spoken", "written", "driven", "stolen",
+                          "withdrawn", "hit", "cut", "set", "put", "struck", "seized", "sent"})
+
+
+def _verb_after_auxiliary(word: str) -> bool:
+    """Whether ``word`` after "was", "had" or "will" reads as a verb ("studying", "launched", "shot", "send")."""
+    if word in IRREGULAR_PAST or word in verb_forms():
+        return word not in WEAK_AUXILIARIES
+    if word.endswith("ing"):
+        return len(word) > 5 and word not in _EVALUATIVE_ING
+    return (word.endswith("ed") and len(word) > 4) or word in _PARTICIPLES
 
 
 class UnnamedMentions:
@@ -599,17 +619,19 @@ class UnnamedMentions:
                 if word == "it" and k and previous not in SPEECH_VERBS | {"that", ",", "and", "but", "because", "as", '"', "\u201c"}:
                     continue
                 after_next = lower[rest] if rest < len(lower) else ""
+                speaker = self._speaker_before(sentence, earlier, k, person=False)
                 if nxt in WEAK_AUXILIARIES and not (after_next in verb_forms() and after_next not in WEAK_AUXILIARIES
-                                                    or after_next in ("ready", "willing", "prepared", "open", "not")):
-                    continue  # "It is not known", "It will be the first time"
+                                                    or after_next in ("ready", "willing", "prepared", "open", "not")
+                                                    or (speaker is not None and _verb_after_auxiliary(after_next))):
+                    continue  # "It is not known", "It will be the first time"; but "Hamas said it was studying"
                 if after_next == "not" and rest + 1 < len(lower) and lower[rest + 1] in EXPLETIVE_PREDICATES:
                     continue  # "It is not clear", "it was not immediately known", "It does not mean"
-                current = (self._speaker_before(sentence, earlier, k, person=False)
-                           or next((m.actor for m in earlier if m.actor.type != "person"), None))
+                current = speaker or next((m.actor for m in earlier if m.actor.type != "person"), None)
                 clause_start = k == 0 or (word in PLURAL_PRONOUNS and previous in CLAUSE_OPENERS)
                 actor = current or (state.actors[state.thing_subjects[-1]] if state.thing_subjects and clause_start
                                     and state.sentences_since_thing <= _BODY_PRONOUN_REACH else None)
-                if actor is not None and word == "it" and actor.type == "group" and actor.name.endswith("s"):
+                if actor is not None and actor is not speaker and word == "it" and actor.type == "group" \
+                        and actor.name.endswith("s"):  # "the rebels ... it": not the group, unless it speaks ("Hamas said it")
                     continue
             if actor is not None:
                 self._add(sentence, state, k, k + 1, actor, "pronoun", strip_possessive=False,

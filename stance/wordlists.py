@@ -476,3 +476,13 @@ def plain_verb_like(word: str) -> bool:
 def present_verb_like(word: str) -> bool:
     """'weighs', 'sends', 'bans' right after a name in a headline."""
     return verb_like(word) or (word.endswith("s") and not word.endswith(("ss", "us", "is", "ics", "ous")) and len(word) > 3)
+# Fields of government that name a ministry after a country ("China's foreign ministry", "the Russian defence
+# ministry", "India's external affairs ministry"), and the role words after one that make a person the actor.
+MINISTRY_FIELDS = {"foreign", "defence", "defense", "interior", "health", "finance", "trade", "commerce", "justice",
+                   "economy", "economic", "education", "agriculture", "energy", "environment", "information", "culture",
+                   "labour", "labor", "transport", "industry", "home", "external", "affairs", "emergencies",
+                   "emergency", "situations", "intelligence", "security", "public", "oil", "petroleum", "water",
+                   "housing", "tourism", "immigration", "communications", "religious", "planning", "development",
+                   "digital", "war", "women's", "family", "social", "welfare", "national", "science", "technology"}
+MINISTRY_ROLE_WORDS = {"spokesman", "spokeswoman", "spokesperson", "official", "officials", "source", "sources",
+                       "spokespeople", "representative", "representatives", "adviser", "advisor"}

@@ -582,3 +582,23 @@ def test_the_document_s_full_name_wins_over_a_listed_surname(finder):
 def test_a_full_name_before_an_adverb_and_a_speech_verb_speaks(finder):
     assert find(finder, "Jane Okonkwo-Smith reportedly said the plan was dead.") \
         == [("Jane Okonkwo-Smith", "Jane Okonkwo-Smith")]
+
+
+def test_a_ministry_named_by_its_field_after_a_country_is_the_ministry(finder):
+    assert find(finder, "China's foreign ministry warned Manila.")[0] == ("China's foreign ministry",
+                                                                           "Chinese Foreign Ministry")
+    assert find(finder, "The Russian defence ministry said 40 drones were downed.") == [
+        ("Russian defence ministry", "Russian Defense Ministry")]  # the listed ministry, by its alias
+    found = find(finder, "India's external affairs ministry said talks would continue. The ministry gave no date.")
+    assert found == [("India's external affairs ministry", "Indian External Affairs Ministry"),
+                     ("The ministry", "Indian External Affairs Ministry")]
+
+
+def test_a_ministry_in_a_spokesman_s_role_is_no_actor(finder):
+    found = find(finder, "Chinese foreign ministry spokesman Wang Wenbin said the visit was a provocation.")
+    assert [name for _, name in found] == ["Wang Wenbin"]
+
+
+def test_a_ministry_names_the_story_s_country_for_the_government(finder):
+    found = find(finder, "Peru's health ministry opened clinics. Critics said the government acted late.")
+    assert ("the government", "Peruvian government") in found

@@ -273,3 +273,10 @@ def test_a_said_clause_pronoun_of_another_kind_keeps_the_old_rule(finder):
     # "she" cannot be the ministry that speaks, so it stays with the person of the sentence
     text = "Minister Ana Ruiz was absent when the Coastal Ministry said she had resigned."
     assert ("she", "Ana Ruiz") in find(finder, text)
+
+
+def test_it_after_a_speaker_is_the_speaker_before_a_verb_but_not_before_an_evaluation(finder):
+    assert ("it", "Hamas") in find(finder, "Hamas said it was studying the ceasefire proposal.")
+    assert ("it", "Russian Defense Ministry") in find(finder, "Russia's defence ministry said it had shot down 40 drones.")
+    found = find(finder, "Hamas said it was disappointing that the talks had stalled.")
+    assert "it" not in {word for word, _ in found}
