@@ -31,17 +31,17 @@ from .phrases import (FoundMention, _DocumentState, _Sentence, _addressed, _adve
                       _in_role_phrase, _is_name_token, _is_possessive, _modifies_noun, _plain_verb, _present_verb,
                       _qualifies_next, _qualifies_person_title, _stance_target, _title_heads, _title_run_length)
 from .text import tokenize
-from .wordlists import (ADJECTIVE_TITLES, AGENT_COMPOUND_HEADS, APOSTROPHES, BUILDING_NAME_WORDS, BUILDING_PREPOSITIONS,
-                        CAUSATIVE_VERBS, COMPANY_SUFFIXES, COMPASS_POINTS, COUNTRY_ATTRIBUTES, CREDIT_VERBS, DASHES,
-                        DESCRIPTOR_HEADS, FAMILY_NAME_FIRST, FUNCTION_WORDS, GENERIC_ADJECTIVES,
+from .wordlists import (ADJECTIVE_TITLES, AGENT_COMPOUND_HEADS, APOSTROPHES, BODY_MEMBERS, BUILDING_NAME_WORDS,
+                        BUILDING_PREPOSITIONS, CAUSATIVE_VERBS, COMPANY_SUFFIXES, COMPASS_POINTS, COUNTRY_ATTRIBUTES,
+                        CREDIT_VERBS, DASHES, DESCRIPTOR_HEADS, FAMILY_NAME_FIRST, FUNCTION_WORDS, GENERIC_ADJECTIVES,
                         GENERIC_WORDS_WITH_POSSESSIVES, GROUP_NOUNS_ARMED, GROUP_NOUNS_COUNTRY, GROUP_NOUNS_FORCES,
-                        GROUP_WORDS, HONORIFICS, LOCATIVE, MEDIA_NOUNS, MEDIA_QUALIFIERS, MEMBER_NOUNS, MINISTRY_FIELDS,
-                        MINISTRY_ROLE_WORDS, NAME_WORDS,
-                        NEWSPAPER_NAMES, NOT_AFTER_PRESS, NOT_NAMES,
-                        OBJECT_STARTERS, ORG_PLACE_PREPOSITIONS, ORG_WORDS, PARTICLES, PEERAGE_TITLES, PLACE_GOVERNORS,
-                        PLACE_NAME_HEADS, PLACE_OF_NOUNS, PLACE_ORG_HEADS, PLURAL_PEOPLE, REGION_WORDS, RELATIVE_NOUNS,
-                        REPORTING_NOUNS, SERVICE_LANGUAGES, SPEECH_VERBS, SUBORDINATORS, TITLE_HEADS,
-                        TITLE_MODIFIERS, TOPIC_PREPOSITIONS, VENUE_VERBS, common_words, present_verb_like, verb_like)
+                        GROUP_WORDS, HONORIFICS, LOCATIVE, MEDIA_NOUNS, MEDIA_QUALIFIERS, MEMBER_MODIFIERS,
+                        MEMBER_NOUNS, MINISTRY_FIELDS, MINISTRY_ROLE_WORDS, NAME_WORDS, NEWSPAPER_NAMES,
+                        NOT_AFTER_PRESS, NOT_NAMES, OBJECT_STARTERS, ORG_PLACE_PREPOSITIONS, ORG_WORDS, PARTICLES,
+                        PEERAGE_TITLES, PLACE_GOVERNORS, PLACE_NAME_HEADS, PLACE_OF_NOUNS, PLACE_ORG_HEADS,
+                        PLURAL_PEOPLE, REGION_WORDS, RELATIVE_NOUNS, REPORTING_NOUNS, SERVICE_LANGUAGES, SPEECH_VERBS,
+                        SUBORDINATORS, TITLE_HEADS, TITLE_MODIFIERS, TOPIC_PREPOSITIONS, VENUE_VERBS, common_words,
+                        present_verb_like, verb_like)
 
 # People who work at a place ("doctors at", "officials in"): the place after them is their employer.
 _PEOPLE_NOUNS = frozenset(PLURAL_PEOPLE | {w for w in GENERIC_WORDS_WITH_POSSESSIVES if w.endswith("s")})
@@ -382,10 +382,29 @@ class ActorFinder(UnnamedMentions):
                     and not _title_run_length(lower[pieces[index - 1][0]:pieces[index - 1][1]]) \
                     and not all(w in NOT_NAMES for w in lower[pieces[index - 1][0]:pieces[index - 1][1]]):
                 continue  # "Northern Ireland", "Bolshevik Russia": part of a longer name
+            if actor.type in ("organization", "group") and not _is_possessive(tokens[b - 1]):
+                members_end = self._members_end(lower, b)
+                if members_end and (b == j or members_end == j):
+                    # "EU leaders", "Labour MPs", "NATO foreign ministers": a group of the body's people
+                    skip_until = members_end
+                    name = " ".join(tokens[a:b] + lower[b:members_end - 1] + [tokens[members_end - 1]])
+                    members = Actor(slugify(name), name, "group", actor.affiliation)  # a country or None
+                    self._register(actor, state)  # the body itself stays known: "the bloc", "the alliance" later
+                    self._add(sentence, state, a, members_end, members, "members")
+                    pending_affiliation = None
+                    continue
             if not self._is_agent(sentence, a, b, actor, kind, state):
                 continue
             self._add(sentence, state, a, b, actor, kind)
             pending_affiliation = None
+
+    @staticmethod
+    def _members_end(lower: list[str], b: int) -> int:
+        """Where a plural noun of a body's people after its name ends ("leaders", "foreign ministers", "MPs"), or 0."""
+        k = b + 1 if b + 1 < len(lower) and lower[b] in MEMBER_MODIFIERS else b
+        if k < len(lower) and lower[k] in BODY_MEMBERS and (k + 1 >= len(lower) or lower[k + 1] not in ("of", "'s")):
+            return k + 1
+        return 0
 
     @staticmethod
     def _ministry_end(tokens: list[str], lower: list[str], b: int) -> int:

@@ -14,13 +14,14 @@ from .phrases import (FoundMention, _COURTS, _DocumentState, _PRONOUN_WORDS, _QU
                       _bare, _in_role_phrase, _is_name_token, _is_possessive, _modifies_noun, _qualifies_next,
                       _title_heads, _title_run_length)
 from .wordlists import (ADJECTIVE_RANKS, ADJECTIVE_TITLES, ADVERBS, ANAPHOR_NOUNS, ANAPHOR_PLACE_WORDS, ARMED_SERVICES,
-                        AUXILIARIES, BARE_GENERIC, CLAUSE_OPENERS, COUNTRY_ANAPHORS, DASHES, EXPLETIVE_PREDICATES,
-                        GENERIC_ADJECTIVES, GENERIC_NOUNS, GENERIC_WORDS_WITH_POSSESSIVES, GROUP_NOUNS_COUNTRY,
-                        GROUP_NOUNS_FORCES, HIGH_OFFICES, HOME_INSTITUTIONS, IRREGULAR_PAST, MACHINERY_VERBS,
-                        NEUTER_PRONOUNS, NOT_BEFORE_PARLIAMENT, NOT_NAMES, OBJECT_STARTERS, OFFICE_NOUNS, PLURAL_PEOPLE,
-                        PLURAL_PRONOUNS, PRONOUNS, PRONOUN_CONTRACTIONS, QUOTE_VERBS, SERVICE_WORDS,
-                        SPEECH_VERBS, STANCE_NOUNS, STATELESS_GROUPS, SUBORDINATORS, TELL_VERBS, TITLE_HEADS,
-                        TITLE_MODIFIERS, WEAK_AUXILIARIES, common_words, present_verb_like, verb_forms, verb_like)
+                        AUXILIARIES, BARE_GENERIC, BODY_MEMBERS, CLAUSE_OPENERS, COUNTRY_ANAPHORS, DASHES,
+                        EXPLETIVE_PREDICATES, GENERIC_ADJECTIVES, GENERIC_NOUNS, GENERIC_WORDS_WITH_POSSESSIVES,
+                        GROUP_NOUNS_COUNTRY, GROUP_NOUNS_FORCES, HIGH_OFFICES, HOME_INSTITUTIONS, IRREGULAR_PAST,
+                        MACHINERY_VERBS, NEUTER_PRONOUNS, NOT_BEFORE_PARLIAMENT, NOT_NAMES, OBJECT_STARTERS,
+                        OFFICE_NOUNS, PLURAL_PEOPLE, PLURAL_PRONOUNS, PRONOUNS, PRONOUN_CONTRACTIONS, QUOTE_VERBS,
+                        SERVICE_WORDS, SPEECH_VERBS, STANCE_NOUNS, STATELESS_GROUPS, SUBORDINATORS, TELL_VERBS,
+                        TITLE_HEADS, TITLE_MODIFIERS, WEAK_AUXILIARIES, common_words, present_verb_like, verb_forms,
+                        verb_like)
 
 
 # Generic nouns that are not always a body: "military" may be an adjective, "the government" the state's machinery,
@@ -381,8 +382,8 @@ class UnnamedMentions:
     def _recent_named(noun: str, state: _DocumentState) -> Actor | None:
         for actor_id in reversed(list(state.actors)):
             actor = state.actors[actor_id]
-            if actor.type == "person":
-                continue
+            if actor.type == "person" or (actor.type == "group" and actor.name.split()[-1].lower() in BODY_MEMBERS):
+                continue  # "the department" is not "State Department officials", nor "the group" "Isis members"
             name = actor.name.lower()
             if noun in name.split() or name.endswith(noun):
                 return actor

@@ -486,3 +486,10 @@ MINISTRY_FIELDS = {"foreign", "defence", "defense", "interior", "health", "finan
                    "digital", "war", "women's", "family", "social", "welfare", "national", "science", "technology"}
 MINISTRY_ROLE_WORDS = {"spokesman", "spokeswoman", "spokesperson", "official", "officials", "source", "sources",
                        "spokespeople", "representative", "representatives", "adviser", "advisor"}
+# The people of a body after its name, as one group ("EU leaders", "Labour MPs", "NATO foreign ministers", "UN
+# officials"), with the words that may stand between.
+BODY_MEMBERS = {"leaders", "officials", "lawmakers", "mps", "members", "ministers", "diplomats", "legislators",
+                "senators", "delegates", "negotiators", "envoys", "representatives", "councillors", "councilors",
+                "politicians", "deputies", "peers", "candidates", "commissioners", "governments"}
+MEMBER_MODIFIERS = {"foreign", "defence", "defense", "finance", "trade", "interior", "health", "energy",
+                    "agriculture", "economy", "senior", "top", "party", "state", "member"}

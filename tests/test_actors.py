@@ -331,7 +331,8 @@ def test_plain_verb_nouns_and_title_phrases_stay_modifiers(finder):
 
 
 def test_members_staff_alike_and_accountable_after_a_name(finder):
-    assert [m[0] for m in find(finder, "He wrote to Labour members about the vote.")] == ["Labour"]
+    # the members of a named body are one group of it ("Labour members", as annotated), not a modifier of nothing
+    assert find(finder, "He wrote to Labour members about the vote.") == [("Labour members", "Labour members")]
     assert "NSC" in [m[0] for m in find(finder, "Police said the NSC staff left.")]
     assert [m[0] for m in find(finder, "The Tories and Labour alike voted.")] == ["Tories", "Labour"]
     assert [m[0] for m in find(finder, "The bill would hold Iran accountable.")] == ["Iran"]
@@ -394,8 +395,8 @@ def test_the_media_of_a_country_are_a_group_of_that_country(finder):
     assert find(finder, "He spoke at a Japanese press conference.") == []
 
 
-def test_party_mps_are_the_party(finder):
-    assert ("Labour", "Labour Party") in find(finder, "Angry Labour MPs this week warned the minister.")
+def test_party_mps_are_a_group_of_the_party(finder):
+    assert ("Labour MPs", "Labour MPs") in find(finder, "Angry Labour MPs this week warned the minister.")
 
 
 def test_an_acronym_found_once_is_found_again(finder):
@@ -602,3 +603,16 @@ def test_a_ministry_in_a_spokesman_s_role_is_no_actor(finder):
 def test_a_ministry_names_the_story_s_country_for_the_government(finder):
     found = find(finder, "Peru's health ministry opened clinics. Critics said the government acted late.")
     assert ("the government", "Peruvian government") in found
+
+
+def test_the_people_of_a_body_named_after_it_are_one_group(finder):
+    assert find(finder, "EU leaders failed to agree on a new sanctions package.") == [("EU leaders", "EU leaders")]
+    assert find(finder, "Labour MPs criticised the decision.") == [("Labour MPs", "Labour MPs")]
+    assert find(finder, "EU foreign ministers agreed to extend the sanctions.") == [
+        ("EU foreign ministers", "EU foreign ministers")]
+
+
+def test_a_body_known_through_its_people_is_found_again_by_its_noun(finder):
+    found = find(finder, "European Commission officials welcomed the news but said the bloc would not give in.")
+    assert found == [("European Commission officials", "European Commission officials"),
+                     ("the bloc", "European Commission")]
