@@ -33,6 +33,7 @@ from .phrases import (FoundMention, _DocumentState, _Sentence, _addressed, _adve
 from .text import tokenize
 from .wordlists import (ADJECTIVE_TITLES, AGENT_COMPOUND_HEADS, APOSTROPHES, BODY_MEMBERS, BUILDING_NAME_WORDS,
                         BUILDING_PREPOSITIONS, CAUSATIVE_VERBS, COMPANY_SUFFIXES, COMPASS_POINTS, COUNTRY_ATTRIBUTES,
+                        COUNTRY_PEOPLE,
                         CREDIT_VERBS, DASHES, DESCRIPTOR_HEADS, FAMILY_NAME_FIRST, FUNCTION_WORDS, GENERIC_ADJECTIVES,
                         GENERIC_WORDS_WITH_POSSESSIVES, GROUP_NOUNS_ARMED, GROUP_NOUNS_COUNTRY, GROUP_NOUNS_FORCES,
                         GROUP_WORDS, HONORIFICS, LOCATIVE, MEDIA_NOUNS, MEDIA_QUALIFIERS, MEMBER_MODIFIERS,
@@ -470,6 +471,12 @@ class ActorFinder(UnnamedMentions):
         for k in range(b, min(b + 3, len(lower))):
             word = lower[k]
             if word in GROUP_NOUNS_COUNTRY:
+                if k == b and word in COUNTRY_PEOPLE:  # "Turkish officials", "European diplomats": a group (GUIDELINES §1)
+                    name = f"{sentence.tokens[a]} {word}"
+                    self._register(country, state)
+                    self._add(sentence, state, a, k + 1, Actor(slugify(name), name, "group", country.name),
+                              "demonym people", strip_possessive=False)
+                    return
                 self._add(sentence, state, a, b, country, "demonym group")
                 return
             if word in GROUP_NOUNS_FORCES:

@@ -262,6 +262,8 @@ AUXILIARIES = {"will", "would", "could", "can", "may", "might", "must", "should"
                "are", "were", "did", "does", "do", "also", "later", "then", "on", "last", "still", "has", "had", "cannot"}
 GROUP_NOUNS_COUNTRY = {"officials", "government", "authorities", "diplomats", "leaders", "negotiators", "lawmakers",
                        "ministers", "leadership", "delegation", "side", "regime", "administration", "envoys"}
+# The people of a country named by its demonym, as one group ("Turkish officials", "European diplomats").
+COUNTRY_PEOPLE = {"officials", "diplomats", "leaders", "negotiators", "lawmakers", "ministers", "envoys"}
 # The people of a body, which they stand for ("Labour members", "the NSC staff", "FBI agents", "a Tory source", "the
 # U.N. mission", "the U.S. embassy"), or a relative "whose": no modifier use of the name.
 MEMBER_NOUNS = {"members", "staff", "agents", "source", "sources", "colleagues", "team", "mission", "embassy",

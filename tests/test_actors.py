@@ -502,7 +502,7 @@ def test_a_present_verb_after_the_country_makes_it_the_subject(finder):
 def test_the_soviet_union_is_a_country(finder):
     assert find(finder, "The Soviet Union signed the treaty.") == [("Soviet Union", "Soviet Union")]
     assert find(finder, "Thousands of tourists travel to the Soviet Union every year.") == []
-    assert ("Soviet", "Soviet Union") in find(finder, "Soviet officials said the talks went well.")
+    assert ("Soviet officials", "Soviet officials") in find(finder, "Soviet officials said the talks went well.")
 
 
 def test_both_after_a_name_is_no_noun(finder):
@@ -616,3 +616,13 @@ def test_a_body_known_through_its_people_is_found_again_by_its_noun(finder):
     found = find(finder, "European Commission officials welcomed the news but said the bloc would not give in.")
     assert found == [("European Commission officials", "European Commission officials"),
                      ("the bloc", "European Commission")]
+
+
+def test_a_country_s_people_named_by_demonym_are_a_group_of_it(finder):
+    import stance
+
+    doc = stance.load()("According to Israeli officials, Hamas has rejected the latest offer.")
+    officials = doc.sentences[0].actors[0]
+    assert (officials.name, officials.type, officials.affiliation) == ("Israeli officials", "group", "Israel")
+    # the country itself, and a demonym before its government, stay the country
+    assert find(finder, "The Chinese government warned Manila.")[0] == ("Chinese", "China")
