@@ -37,7 +37,8 @@ from .wordlists import (ADJECTIVE_TITLES, AGENT_COMPOUND_HEADS, APOSTROPHES, BOD
                         CREDIT_VERBS, DASHES, DESCRIPTOR_HEADS, FAMILY_NAME_FIRST, FUNCTION_WORDS, GENERIC_ADJECTIVES,
                         GENERIC_WORDS_WITH_POSSESSIVES, GROUP_NOUNS_ARMED, GROUP_NOUNS_COUNTRY, GROUP_NOUNS_FORCES,
                         GROUP_WORDS, HONORIFICS, LOCATIVE, MEDIA_NOUNS, MEDIA_QUALIFIERS, MEMBER_MODIFIERS,
-                        MEMBER_NOUNS, MINISTRY_FIELDS, MINISTRY_ROLE_WORDS, NAME_WORDS, NEWSPAPER_NAMES,
+                        MEMBER_NOUNS, INSTITUTION_FIELDS, INSTITUTION_FIELD_WORDS,
+                        INSTITUTION_ROLE_WORDS, DESCRIPTIVE_FIELD_WORDS, NAME_WORDS, NEWSPAPER_NAMES,
                         NOT_AFTER_PRESS, NOT_NAMES, OBJECT_STARTERS, ORG_PLACE_PREPOSITIONS, ORG_WORDS, PARTICLES,
                         PEERAGE_TITLES, PLACE_GOVERNORS, PLACE_NAME_HEADS, PLACE_OF_NOUNS, PLACE_ORG_HEADS,
                         PLURAL_PEOPLE, REGION_WORDS, RELATIVE_NOUNS, REPORTING_NOUNS, SERVICE_LANGUAGES, SPEECH_VERBS,
@@ -287,14 +288,16 @@ class ActorFinder(UnnamedMentions):
                 skip_next = False
                 continue
             if actor is not None and actor.type == "country" and (kind == "demonym" or _is_possessive(tokens[b - 1])):
-                ministry_end = self._ministry_end(tokens, lower, b)
-                if ministry_end:  # "China's foreign ministry", "the Russian Defence Ministry said"
+                institution_end = self._institution_end(lower, b)
+                if institution_end:  # "China's foreign ministry", "Brazil's top electoral court", "Kenya's High Court"
                     if state.home_country is None:
                         state.home_country = actor
-                    if not _in_role_phrase(sentence, a):  # not "an adviser to the Malian foreign ministry, Amara Diallo"
-                        self._add(sentence, state, a, ministry_end, self._ministry(actor, lower[b:ministry_end - 1]),
-                                  "ministry")
-                    skip_until = ministry_end
+                    # not "an adviser to the Malian foreign ministry, Amara Diallo", nor "Russian central bank assets"
+                    if not _in_role_phrase(sentence, a) and not self._attributive(lower, institution_end, a):
+                        demonym = _bare(tokens[a]) if kind == "demonym" else None  # "Philippine National Bank"
+                        self._add(sentence, state, a, institution_end,
+                                  self._institution(actor, lower[b:institution_end], demonym), "institution")
+                    skip_until = institution_end
                     pending_title, pending_affiliation, pending_owner = "", None, None
                     continue
             if actor is None:
@@ -408,26 +411,33 @@ class ActorFinder(UnnamedMentions):
         return 0
 
     @staticmethod
-    def _ministry_end(tokens: list[str], lower: list[str], b: int) -> int:
-        """Where a ministry named by its field after a country ends ("foreign ministry", "Home Affairs Ministry"),
-        or 0; also 0 when a role follows ("foreign ministry spokesman Wang Wenbin": the person is the actor)."""
+    def _institution_end(lower: list[str], b: int) -> int:
+        """Where a state institution named by its field after a country ends ("foreign ministry", "Home Affairs
+        Ministry", "top electoral court", "central bank"), or 0; also 0 when a role follows ("foreign ministry
+        spokesman Wang Wenbin", "a supreme court judge": the person is the actor)."""
         k = b
-        while k < len(lower) and k - b < 3 and lower[k] in MINISTRY_FIELDS:
+        while k < len(lower) and k - b < 3 and lower[k] in INSTITUTION_FIELD_WORDS:
             k += 1
-        if k == b or k >= len(lower) or _bare(lower[k]) != "ministry":
+        if k == b or k >= len(lower) or _bare(lower[k]) not in INSTITUTION_FIELDS:
             return 0
-        if k + 1 < len(lower) and (lower[k + 1] in TITLE_HEADS or lower[k + 1] in MINISTRY_ROLE_WORDS):
+        if not INSTITUTION_FIELDS[_bare(lower[k])].issuperset(lower[b:k]):
+            return 0
+        if k + 1 < len(lower) and (lower[k + 1] in TITLE_HEADS or lower[k + 1] in INSTITUTION_ROLE_WORDS):
             return 0
         return k + 1
 
-    def _ministry(self, country: Actor, fields: list[str]) -> Actor:
-        """The ministry of ``country`` for ``fields`` ("foreign"): the listed one if any ("Chinese Foreign Ministry")."""
-        demonym = country.demonyms[0] if country.demonyms else country.name
-        words = [demonym, *(w.capitalize() for w in fields), "Ministry"]
-        listed = self.gazetteer.lookup(tuple(words))
-        if listed is not None:
-            return listed
-        name = " ".join(words)
+    def _institution(self, country: Actor, words: list[str], demonym: str | None = None) -> Actor:
+        """The institution of ``country`` named by ``words`` ("foreign ministry"): the listed one if any ("Chinese
+        Foreign Ministry"), else "<demonym> <Name>", or lowercase when a word only describes it ("Brazilian top
+        electoral court"); ``demonym`` is the one written, if any."""
+        demonym = demonym or (country.demonyms[0] if country.demonyms else country.name)
+        words = words[:-1] + [_bare(words[-1])]
+        if DESCRIPTIVE_FIELD_WORDS.isdisjoint(words):
+            words = [w.capitalize() for w in words]
+            listed = self.gazetteer.lookup(tuple([demonym] + words))
+            if listed is not None:
+                return listed
+        name = " ".join([demonym] + words)
         return Actor(slugify(name), name, "organization", country.name)
 
     @staticmethod

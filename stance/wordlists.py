@@ -478,16 +478,29 @@ def plain_verb_like(word: str) -> bool:
 def present_verb_like(word: str) -> bool:
     """'weighs', 'sends', 'bans' right after a name in a headline."""
     return verb_like(word) or (word.endswith("s") and not word.endswith(("ss", "us", "is", "ics", "ous")) and len(word) > 3)
-# Fields of government that name a ministry after a country ("China's foreign ministry", "the Russian defence
-# ministry", "India's external affairs ministry"), and the role words after one that make a person the actor.
+# State institutions named by their field after a country ("China's foreign ministry", "the Russian defence
+# ministry", "Brazil's top electoral court", "Turkey's central bank"): the head noun and the words that may come
+# before it; words that only describe one are not part of its name ("top"); the role words after one that make a
+# person the actor ("foreign ministry spokesman Wang Wenbin").
 MINISTRY_FIELDS = {"foreign", "defence", "defense", "interior", "health", "finance", "trade", "commerce", "justice",
                    "economy", "economic", "education", "agriculture", "energy", "environment", "information", "culture",
                    "labour", "labor", "transport", "industry", "home", "external", "affairs", "emergencies",
                    "emergency", "situations", "intelligence", "security", "public", "oil", "petroleum", "water",
                    "housing", "tourism", "immigration", "communications", "religious", "planning", "development",
                    "digital", "war", "women's", "family", "social", "welfare", "national", "science", "technology"}
-MINISTRY_ROLE_WORDS = {"spokesman", "spokeswoman", "spokesperson", "official", "officials", "source", "sources",
-                       "spokespeople", "representative", "representatives", "adviser", "advisor"}
+DESCRIPTIVE_FIELD_WORDS = {"top", "highest"}
+INSTITUTION_FIELDS = {
+    "ministry": MINISTRY_FIELDS,
+    "court": {"supreme", "top", "high", "highest", "constitutional", "electoral", "election", "federal", "military",
+              "appeals", "appellate", "criminal", "administrative", "national", "special", "revolutionary"},
+    "bank": {"central", "national", "reserve"},
+    "commission": {"election", "electoral", "human", "rights", "national", "anti-corruption", "securities",
+                   "independent"},
+}
+INSTITUTION_FIELD_WORDS = set().union(*INSTITUTION_FIELDS.values())
+INSTITUTION_ROLE_WORDS = {"spokesman", "spokeswoman", "spokesperson", "official", "officials", "source", "sources",
+                          "spokespeople", "representative", "representatives", "adviser", "advisor", "judge",
+                          "judges", "justice", "justices", "governor", "chief", "head", "president"}
 # The people of a body after its name, as one group ("EU leaders", "Labour MPs", "NATO foreign ministers", "UN
 # officials"), with the words that may stand between.
 BODY_MEMBERS = {"leaders", "officials", "lawmakers", "mps", "members", "ministers", "diplomats", "legislators",

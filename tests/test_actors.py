@@ -595,6 +595,15 @@ def test_a_ministry_named_by_its_field_after_a_country_is_the_ministry(finder):
                      ("The ministry", "Indian External Affairs Ministry")]
 
 
+def test_a_court_bank_or_commission_after_a_country_is_that_country_s(finder):
+    assert find(finder, "Kenya's High Court suspended the deployment.") == [("Kenya's High Court", "Kenyan High Court")]
+    assert find(finder, "Turkey's central bank raised rates.") == [("Turkey's central bank", "Turkish Central Bank")]
+    assert find(finder, "Brazil's top electoral court barred him.") == [
+        ("Brazil's top electoral court", "Brazilian top electoral court")]  # "top" describes, it names nothing
+    assert find(finder, "The Philippine National Bank said it would lend.")[0] == (
+        "Philippine National Bank", "Philippine National Bank")  # the demonym as written in the name
+
+
 def test_a_ministry_in_a_spokesman_s_role_is_no_actor(finder):
     found = find(finder, "Chinese foreign ministry spokesman Wang Wenbin said the visit was a provocation.")
     assert [name for _, name in found] == ["Wang Wenbin"]
