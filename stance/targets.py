@@ -44,9 +44,10 @@ TARGET_LABEL = "target"
 #: Longest phrase candidate, in words.
 MAX_PHRASE_WORDS = 6
 
-# words that end a phrase candidate
+# words that end a phrase candidate (an auxiliary starts a predicate: "the ban was unconstitutional" gives "the ban")
 _PHRASE_END = frozenset(",.;:!?\"\u201c\u201d()[]") | frozenset(
     "that and but which who as after before while because if when said says told adding saying".split()) | frozenset(
+    "is was are were has have had will would could should can may might must".split()) | frozenset(
     "monday tuesday wednesday thursday friday saturday sunday yesterday today tomorrow tonight".split())  # "on Tuesday"
 # words after which a phrase candidate may start
 _LEADS = frozenset("for to on of with about against at over in that from into toward towards by".split())

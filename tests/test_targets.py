@@ -128,6 +128,14 @@ def test_a_phrase_candidate_ends_before_a_weekday_and_a_dangling_preposition():
     assert "the proposal" in [c.text for c in target_candidates(text, 0, len(text), actors, "beijing", "rejection")]
 
 
+def test_a_phrase_candidate_ends_before_the_predicate_of_its_clause():
+    text = "The court feared the ban would be lifted."
+    actors = [ActorSpans("court", "Court", "organization", [(0, 9)])]
+    phrases = [c.text for c in target_candidates(text, 0, len(text), actors, "court", "caution")]
+    assert "the ban" in phrases
+    assert not any(" would " in f" {p} " for p in phrases)
+
+
 def test_explain_shows_why_the_target_was_chosen_and_the_alternatives():
     nlp = stance.load()
     doc = nlp("Sybiha called for an immediate ceasefire and urged Washington to keep up the pressure on Russia.")
