@@ -25,8 +25,10 @@ from .wordlists import (ADJECTIVE_RANKS, ADJECTIVE_TITLES, ADVERBS, ANAPHOR_NOUN
 
 
 # Generic nouns that are not always a body: "military" may be an adjective, "the government" the state's machinery,
-# "the presidency" an office, "opposition" a stance, "the army" the service a person serves in.
-_NOT_ALWAYS_BODIES = frozenset(GENERIC_ADJECTIVES | OFFICE_NOUNS | STANCE_NOUNS | ARMED_SERVICES | {"government"})
+# "the presidency" an office, "opposition" a stance, "the army" the service a person serves in, "civil unions" no
+# trade unions.
+_NOT_ALWAYS_BODIES = frozenset(GENERIC_ADJECTIVES | OFFICE_NOUNS | STANCE_NOUNS | ARMED_SERVICES
+                               | {"government", "unions"})
 
 
 # Groups that are actors wherever they stand in the sentence ("a meeting with lawmakers", "forced ministers to"), not
@@ -38,6 +40,8 @@ _ONLY_QUALIFIED = frozenset({"leaders"})
 # body a person belongs to ("a member of the House said"), and words after it that are no verb ("the Commons on Monday").
 _VENUE_WORDS = frozenset({"in", "into", "through", "at", "to", "from", "inside", "outside", "before", "across", "of"})
 _NOT_ACTING = frozenset({"on", "last", "then", "later"})
+# Words before "unions" that make them no trade unions.
+_NOT_LABOUR_UNIONS = frozenset({"civil", "gay", "same-sex", "customs", "monetary", "credit", "currency", "banking"})
 _HOME_INSTITUTION_WORD = re.compile(r"\b(?:%s)\b" % "|".join(HOME_INSTITUTIONS))
 _GROUP_QUALIFIERS = frozenset({"senior", "top", "state", "congressional", "administration", "government", "party", "union",
                                "opposition", "western", "world", "business", "cabinet", "elected", "intelligence",
@@ -230,6 +234,9 @@ class UnnamedMentions:
             # (but not the listeners of "told MPs", the members of "the number of MPs", or "MPs' spouses")
             any_role = noun in _BODIES_IN_ANY_ROLE and not (k > 0 and (lower[k - 1] in TELL_VERBS or lower[k - 1] == "of")) \
                 and not _is_possessive(tokens[end - 1])
+            if noun in _NOT_ALWAYS_BODIES and self._not_the_body(lower, noun, start, k, end):
+                k = start + 1
+                continue
             if noun in BARE_GENERIC and start == k and (qualified or noun not in _ONLY_QUALIFIED) and (
                     according or any_role or end < len(tokens) and verb_like(lower[end])) and \
                     (k == 0 or not _is_name_token(tokens[k - 1]) or lower[k - 1] in NOT_NAMES or qualified
@@ -241,9 +248,6 @@ class UnnamedMentions:
                                   None if noun in STATELESS_GROUPS else actor.affiliation)
                 self._add(sentence, state, k - 1 if qualified else k, end, actor, "generic")
                 k = end
-                continue
-            if noun in _NOT_ALWAYS_BODIES and self._not_the_body(lower, noun, start, k, end):
-                k = start + 1
                 continue
             if noun in GENERIC_NOUNS and determined and (start < k or _is_name_token(tokens[k])) and noun not in ("government",) \
                     and noun not in _ONLY_QUALIFIED or \
@@ -337,6 +341,8 @@ class UnnamedMentions:
             return end == k + 1 and _qualifies_next(lower, k)
         if noun == "government":
             return start > 0 and lower[start - 1] in MACHINERY_VERBS
+        if noun == "unions":
+            return k > 0 and lower[k - 1] in _NOT_LABOUR_UNIONS  # "civil unions", "a customs union"
         if noun in STANCE_NOUNS:
             # "its opposition to the plan" (a stance), "Opposition leader Ana Ruiz" (the person acts)
             return end < len(lower) and (lower[end] == "to" or _title_run_length(lower[end:end + 3]) > 0)

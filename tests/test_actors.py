@@ -496,7 +496,7 @@ def test_a_present_verb_after_the_country_makes_it_the_subject(finder):
     assert ("United States", "United States") in find(finder, "He said the United States pays half the bill.")
     assert ("EU", "European Union") in find(finder, "He thinks the EU controls most of the budget.")
     assert find(finder, "The US troops in the region went home.") == []
-    assert find(finder, "Lawyers looked into the Iran arms deal.") == []
+    assert find(finder, "Reporters looked into the Iran arms deal.") == []
 
 
 def test_the_soviet_union_is_a_country(finder):

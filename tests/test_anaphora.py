@@ -280,3 +280,10 @@ def test_it_after_a_speaker_is_the_speaker_before_a_verb_but_not_before_an_evalu
     assert ("it", "Russian Defense Ministry") in find(finder, "Russia's defence ministry said it had shot down 40 drones.")
     found = find(finder, "Hamas said it was disappointing that the talks had stalled.")
     assert "it" not in {word for word, _ in found}
+
+
+def test_unions_opponents_supporters_and_lawyers_act_as_groups(finder):
+    assert find(finder, "Unions threatened to strike if the reform passed.") == [("Unions", "Unions")]
+    assert ("Opponents", "Opponents") in find(finder, "Opponents of the bill say it will raise costs.")
+    assert ("Lawyers", "Lawyers") in find(finder, "Lawyers for the journalist said they would appeal.")
+    assert find(finder, "He opposed same-sex marriage and civil unions are still banned.") == []
