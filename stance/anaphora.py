@@ -24,11 +24,13 @@ from .wordlists import (ADJECTIVE_RANKS, ADJECTIVE_TITLES, ADVERBS, ANAPHOR_NOUN
                         verb_like)
 
 
+# Working people who act as a group ("Farmers blocked roads"), unless a named employer follows.
+_PROFESSIONS = frozenset({"lawyers", "judges", "farmers", "doctors", "teachers", "miners"})
 # Generic nouns that are not always a body: "military" may be an adjective, "the government" the state's machinery,
 # "the presidency" an office, "opposition" a stance, "the army" the service a person serves in, "civil unions" no
 # trade unions.
 _NOT_ALWAYS_BODIES = frozenset(GENERIC_ADJECTIVES | OFFICE_NOUNS | STANCE_NOUNS | ARMED_SERVICES
-                               | {"government", "unions"})
+                               | {"government", "unions"} | _PROFESSIONS)
 
 
 # Groups that are actors wherever they stand in the sentence ("a meeting with lawmakers", "forced ministers to"), not
@@ -234,7 +236,7 @@ class UnnamedMentions:
             # (but not the listeners of "told MPs", the members of "the number of MPs", or "MPs' spouses")
             any_role = noun in _BODIES_IN_ANY_ROLE and not (k > 0 and (lower[k - 1] in TELL_VERBS or lower[k - 1] == "of")) \
                 and not _is_possessive(tokens[end - 1])
-            if noun in _NOT_ALWAYS_BODIES and self._not_the_body(lower, noun, start, k, end):
+            if noun in _NOT_ALWAYS_BODIES and self._not_the_body(tokens, lower, noun, start, k, end):
                 k = start + 1
                 continue
             if noun in BARE_GENERIC and start == k and (qualified or noun not in _ONLY_QUALIFIED) and (
@@ -330,7 +332,7 @@ class UnnamedMentions:
         return self._generic_actor("parliament", state) if self.find_unlisted else None
 
     @staticmethod
-    def _not_the_body(lower: list[str], noun: str, start: int, k: int, end: int) -> bool:
+    def _not_the_body(tokens: list[str], lower: list[str], noun: str, start: int, k: int, end: int) -> bool:
         """Whether the generic noun at ``k`` (its phrase runs from ``start`` to ``end``) names no body here: "the
         military operation" (an adjective), "reopen the government" (the state's machinery), "won the presidency" (an
         office; but "the presidency said" speaks for it)."""
@@ -343,6 +345,9 @@ class UnnamedMentions:
             return start > 0 and lower[start - 1] in MACHINERY_VERBS
         if noun == "unions":
             return k > 0 and lower[k - 1] in _NOT_LABOUR_UNIONS  # "civil unions", "a customs union"
+        if noun in _PROFESSIONS:  # "Doctors at Sheba Medical Center said": their employer speaks
+            return end + 1 < len(lower) and lower[end] in ("at", "from", "of", "with", "for") \
+                and _is_name_token(tokens[end + 1 if lower[end + 1] != "the" else min(end + 2, len(lower) - 1)])
         if noun in STANCE_NOUNS:
             # "its opposition to the plan" (a stance), "Opposition leader Ana Ruiz" (the person acts)
             return end < len(lower) and (lower[end] == "to" or _title_run_length(lower[end:end + 3]) > 0)

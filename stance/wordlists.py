@@ -292,7 +292,8 @@ SPEAKING_GROUPS = {"critics": "group", "diplomats": "group", "protesters": "grou
                    "jihadists": "group", "traders": "group", "economists": "group", "bankers": "group",
                    "dealers": "group", "brokers": "group", "aides": "group", "councils": "group", "senators": "group",
                    "governments": "group", "commentators": "group", "unions": "group", "opponents": "group",
-                   "supporters": "group", "lawyers": "group"}
+                   "supporters": "group", "lawyers": "group", "judges": "group", "farmers": "group",
+                   "doctors": "group", "teachers": "group", "miners": "group"}
 GENERIC_NOUNS.update(SPEAKING_GROUPS)
 # Generic nouns that are also adjectives: before a noun they qualify it ("the military operation", "its military
 # wing").

@@ -282,8 +282,9 @@ def test_it_after_a_speaker_is_the_speaker_before_a_verb_but_not_before_an_evalu
     assert "it" not in {word for word, _ in found}
 
 
-def test_unions_opponents_supporters_and_lawyers_act_as_groups(finder):
+def test_unions_opponents_supporters_lawyers_and_farmers_act_as_groups(finder):
     assert find(finder, "Unions threatened to strike if the reform passed.") == [("Unions", "Unions")]
     assert ("Opponents", "Opponents") in find(finder, "Opponents of the bill say it will raise costs.")
     assert ("Lawyers", "Lawyers") in find(finder, "Lawyers for the journalist said they would appeal.")
     assert find(finder, "He opposed same-sex marriage and civil unions are still banned.") == []
+    assert find(finder, "Thousands of farmers blocked roads to protest against the rules.") == [("farmers", "Farmers")]
