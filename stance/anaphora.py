@@ -24,6 +24,10 @@ from .wordlists import (ADJECTIVE_RANKS, ADJECTIVE_TITLES, ADVERBS, ANAPHOR_NOUN
                         verb_like)
 
 
+# The opposition's people, named as one group ("opposition lawmakers", "Opposition parties").
+_OPPOSITION_MEMBERS = frozenset({"lawmakers", "leaders", "parties", "politicians", "mps", "members", "figures",
+                                 "groups", "supporters", "activists", "legislators", "senators", "deputies",
+                                 "candidates", "councillors"})
 # Working people who act as a group ("Farmers blocked roads"), unless a named employer follows.
 _PROFESSIONS = frozenset({"lawyers", "judges", "farmers", "doctors", "teachers", "miners"})
 # Generic nouns that are not always a body: "military" may be an adjective, "the government" the state's machinery,
@@ -236,6 +240,16 @@ class UnnamedMentions:
             # (but not the listeners of "told MPs", the members of "the number of MPs", or "MPs' spouses")
             any_role = noun in _BODIES_IN_ANY_ROLE and not (k > 0 and (lower[k - 1] in TELL_VERBS or lower[k - 1] == "of")) \
                 and not _is_possessive(tokens[end - 1])
+            if noun in STANCE_NOUNS and end + 1 < len(lower) and lower[end] in _OPPOSITION_MEMBERS \
+                    and not consumed[end] and (verb_like(lower[end + 1]) or lower[end + 1] in AUXILIARIES):
+                # "Opposition lawmakers walked out", "opposition parties say": the opposition's people, one group
+                country = state.home_country
+                name = f"opposition {lower[end]}"
+                name = f"{country.demonyms[0]} {name}" if country is not None and country.demonyms else name.capitalize()
+                self._add(sentence, state, start, end + 1,
+                          Actor(slugify(name), name, "group", country.name if country else None), "generic")
+                k = end + 1
+                continue
             if noun in _NOT_ALWAYS_BODIES and self._not_the_body(tokens, lower, noun, start, k, end):
                 k = start + 1
                 continue

@@ -288,3 +288,11 @@ def test_unions_opponents_supporters_lawyers_and_farmers_act_as_groups(finder):
     assert ("Lawyers", "Lawyers") in find(finder, "Lawyers for the journalist said they would appeal.")
     assert find(finder, "He opposed same-sex marriage and civil unions are still banned.") == []
     assert find(finder, "Thousands of farmers blocked roads to protest against the rules.") == [("farmers", "Farmers")]
+
+
+def test_the_opposition_s_people_who_act_are_one_group(finder):
+    assert find(finder, "Opposition lawmakers walked out of parliament.") == [
+        ("Opposition lawmakers", "Opposition lawmakers")]
+    assert find(finder, "Opposition parties boycotted the vote.") == [("Opposition parties", "Opposition parties")]
+    # a stance, not a body, and the opposition as a body on its own stay as they were
+    assert find(finder, "Its opposition to the plan is well known.") == []
