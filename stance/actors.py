@@ -33,14 +33,13 @@ from .phrases import (FoundMention, _DocumentState, _Sentence, _addressed, _adve
 from .text import tokenize
 from .wordlists import (ADJECTIVE_TITLES, AGENT_COMPOUND_HEADS, APOSTROPHES, BODY_MEMBERS, BUILDING_NAME_WORDS,
                         BUILDING_PREPOSITIONS, CAUSATIVE_VERBS, COMPANY_SUFFIXES, COMPASS_POINTS, COUNTRY_ATTRIBUTES,
-                        COUNTRY_PEOPLE,
-                        CREDIT_VERBS, DASHES, DESCRIPTOR_HEADS, FAMILY_NAME_FIRST, FUNCTION_WORDS, GENERIC_ADJECTIVES,
-                        GENERIC_WORDS_WITH_POSSESSIVES, GROUP_NOUNS_ARMED, GROUP_NOUNS_COUNTRY, GROUP_NOUNS_FORCES,
-                        GROUP_WORDS, HONORIFICS, LOCATIVE, MEDIA_NOUNS, MEDIA_QUALIFIERS, MEMBER_MODIFIERS,
-                        MEMBER_NOUNS, INSTITUTION_FIELDS, INSTITUTION_FIELD_WORDS,
-                        INSTITUTION_ROLE_WORDS, DESCRIPTIVE_FIELD_WORDS, NAME_WORDS, NEWSPAPER_NAMES,
-                        NOT_AFTER_PRESS, NOT_NAMES, OBJECT_STARTERS, ORG_PLACE_PREPOSITIONS, ORG_WORDS, PARTICLES,
-                        PEERAGE_TITLES, PLACE_GOVERNORS, PLACE_NAME_HEADS, PLACE_OF_NOUNS, PLACE_ORG_HEADS,
+                        COUNTRY_PEOPLE, CREDIT_VERBS, DASHES, DESCRIPTIVE_FIELD_WORDS, DESCRIPTOR_HEADS,
+                        FAMILY_NAME_FIRST, FUNCTION_WORDS, GENERIC_ADJECTIVES, GENERIC_WORDS_WITH_POSSESSIVES,
+                        GROUP_NOUNS_ARMED, GROUP_NOUNS_COUNTRY, GROUP_NOUNS_FORCES, GROUP_WORDS, HONORIFICS,
+                        INSTITUTION_FIELDS, INSTITUTION_FIELD_WORDS, INSTITUTION_ROLE_WORDS, LOCATIVE, MEDIA_NOUNS,
+                        MEDIA_QUALIFIERS, MEMBER_MODIFIERS, MEMBER_NOUNS, NAME_PARTICLE_PAIRS, NAME_WORDS,
+                        NEWSPAPER_NAMES, NOT_AFTER_PRESS, NOT_NAMES, OBJECT_STARTERS, ORG_PLACE_PREPOSITIONS, ORG_WORDS,
+                        PARTICLES, PEERAGE_TITLES, PLACE_GOVERNORS, PLACE_NAME_HEADS, PLACE_OF_NOUNS, PLACE_ORG_HEADS,
                         PLURAL_PEOPLE, REGION_WORDS, RELATIVE_NOUNS, REPORTING_NOUNS, SERVICE_LANGUAGES, SPEECH_VERBS,
                         SUBORDINATORS, TITLE_HEADS, TITLE_MODIFIERS, TOPIC_PREPOSITIONS, VENUE_VERBS, common_words,
                         present_verb_like, verb_like)
@@ -129,6 +128,9 @@ class ActorFinder(UnnamedMentions):
                 elif sentence.lower[j] in PARTICLES and j + 1 < n and _is_name_token(tokens[j + 1]) and (
                         sentence.lower[j] not in ("and", "on", "in") or not self._known(tokens[j + 1])):
                     j += 2
+                elif sentence.lower[j] in NAME_PARTICLE_PAIRS and j + 2 < n and _is_name_token(tokens[j + 2]) \
+                        and sentence.lower[j + 1] in NAME_PARTICLE_PAIRS[sentence.lower[j]]:
+                    j += 3  # "Ursula von der Leyen", "Pieter van den Berg", "Tom de la Mare"
                 elif tokens[j] in APOSTROPHES and j + 1 < n and _is_name_token(tokens[j + 1]) \
                         and tokens[j - 1][-1] == "s" and spans[j - 1][1] == spans[j][0] \
                         and not any(self._known_name(tokens[x:j]) for x in range(max(i, j - 3), j)):

@@ -81,6 +81,7 @@ _EVALUATIVE_ING = frozenset({"amazing", "interesting", "surprising", "disappoint
                              "disturbing", "exciting", "pressing", "fitting", "lacking", "something", "nothing"})
 
 
+_MODALS = frozenset({"will", "would", "could", "can", "may", "might", "must", "should"})
 _PARTICIPLES = frozenset({"shot", "taken", "given", "begun", "chosen", "spoken", "written", "driven", "stolen",
                           "withdrawn", "hit", "cut", "set", "put", "struck", "seized", "sent"})
 
@@ -648,7 +649,10 @@ class UnnamedMentions:
                 speaker = self._speaker_before(sentence, earlier, k, person=False)
                 if nxt in WEAK_AUXILIARIES and not (after_next in verb_forms() and after_next not in WEAK_AUXILIARIES
                                                     or after_next in ("ready", "willing", "prepared", "open", "not")
-                                                    or (speaker is not None and _verb_after_auxiliary(after_next))):
+                                                    or (speaker is not None and (_verb_after_auxiliary(after_next) or (
+                                                        nxt in _MODALS and after_next.isalpha()
+                                                        and after_next not in WEAK_AUXILIARIES
+                                                        and after_next not in EXPLETIVE_PREDICATES)))):
                     continue  # "It is not known", "It will be the first time"; but "Hamas said it was studying"
                 if after_next == "not" and rest + 1 < len(lower) and lower[rest + 1] in EXPLETIVE_PREDICATES:
                     continue  # "It is not clear", "it was not immediately known", "It does not mean"

@@ -243,6 +243,8 @@ NAME_WORDS = {"state", "united", "human", "rights", "security", "western", "east
               "north", "south", "new", "first", "national"}
 PARTICLES = {"of", "the", "for", "and", "de", "del", "da", "dos", "das", "do", "bin", "bint", "ibn", "van", "von", "der",
              "den", "al", "el", "du", "la", "le", "y", "&", "ben", "abu"}
+# Two-word particles inside a name ("Ursula von der Leyen", "Pieter van den Berg", "Tom de la Mare").
+NAME_PARTICLE_PAIRS = {"von": {"der", "den"}, "van": {"der", "den", "de"}, "de": {"la", "le"}, "da": {"la"}}
 # Speech and stance verbs that make an adjacent capitalized name a speaker ("Gallagher added", "said Bagci").
 SPEECH_VERBS = {
     "said", "says", "told", "added", "stated", "noted", "wrote", "tweeted", "posted", "announced", "argued",

@@ -635,3 +635,9 @@ def test_a_country_s_people_named_by_demonym_are_a_group_of_it(finder):
     assert (officials.name, officials.type, officials.affiliation) == ("Israeli officials", "group", "Israel")
     # the country itself, and a demonym before its government, stay the country
     assert find(finder, "The Chinese government warned Manila.")[0] == ("Chinese", "China")
+
+
+def test_a_name_with_two_particles_is_one_name(finder):
+    assert find(finder, "European Commission President Ursula von der Leyen pledged aid.") == [
+        ("Ursula von der Leyen", "Ursula von der Leyen")]
+    assert find(finder, "The barrister Tom de la Mare resigned.")[-1] == ("Tom de la Mare", "Tom de la Mare")

@@ -278,6 +278,8 @@ def test_a_said_clause_pronoun_of_another_kind_keeps_the_old_rule(finder):
 def test_it_after_a_speaker_is_the_speaker_before_a_verb_but_not_before_an_evaluation(finder):
     assert ("it", "Hamas") in find(finder, "Hamas said it was studying the ceasefire proposal.")
     assert ("it", "Russian Defense Ministry") in find(finder, "Russia's defence ministry said it had shot down 40 drones.")
+    assert ("it", "Pentagon") in find(finder, "The Pentagon said it would send more troops.")
+    assert "it" not in {w for w, _ in find(finder, "The Pentagon said it would be hard to tell.")}
     found = find(finder, "Hamas said it was disappointing that the talks had stalled.")
     assert "it" not in {word for word, _ in found}
 
