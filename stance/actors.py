@@ -44,6 +44,8 @@ from .wordlists import (ADJECTIVE_TITLES, AGENT_COMPOUND_HEADS, APOSTROPHES, BOD
                         SUBORDINATORS, TITLE_HEADS, TITLE_MODIFIERS, TOPIC_PREPOSITIONS, VENUE_VERBS, common_words,
                         present_verb_like, verb_like)
 
+# Ranks before an unnamed official ("a senior U.S. official").
+_OFFICIAL_RANKS = frozenset({"senior", "top", "high-ranking", "second", "former", "military", "government"})
 # People who work at a place ("doctors at", "officials in"): the place after them is their employer.
 _PEOPLE_NOUNS = frozenset(PLURAL_PEOPLE | {w for w in GENERIC_WORDS_WITH_POSSESSIVES if w.endswith("s")})
 
@@ -388,6 +390,10 @@ class ActorFinder(UnnamedMentions):
                     and not _title_run_length(lower[pieces[index - 1][0]:pieces[index - 1][1]]) \
                     and not all(w in NOT_NAMES for w in lower[pieces[index - 1][0]:pieces[index - 1][1]]):
                 continue  # "Northern Ireland", "Bolshevik Russia": part of a longer name
+            if actor.type == "country" and kind != "demonym" and b == j and not _is_possessive(tokens[b - 1]) \
+                    and self._country_s_people(sentence, state, a, b, actor):
+                pending_affiliation = None
+                continue  # "U.S. officials said", "a senior U.S. official said"
             if actor.type in ("organization", "group") and not _is_possessive(tokens[b - 1]):
                 members_end = self._members_end(lower, b)
                 if members_end and (b == j or members_end == j):
@@ -475,11 +481,39 @@ class ActorFinder(UnnamedMentions):
             k += 1
         return k < len(tokens) and _is_name_token(tokens[k]) and lower[k] not in NOT_NAMES
 
+    def _country_s_people(self, sentence: _Sentence, state: _DocumentState, a: int, b: int, country: Actor) -> bool:
+        """'a senior Israeli official said', 'an EU official', 'U.S. officials said': one unnamed official of the
+        country (a person), or its officials (a group) when the country is named, not written as a demonym (those
+        are :meth:`_demonym_group`'s). Whether it added one."""
+        tokens, lower = sentence.tokens, sentence.lower
+        if b >= len(lower):
+            return False
+        written = " ".join(tokens[a:b])
+        if lower[b] == "official":
+            k = a - 1
+            while k >= 0 and lower[k] in _OFFICIAL_RANKS:
+                k -= 1
+            if k < 0 or lower[k] not in ("a", "an", "one", "another"):
+                return False
+            name = f"Unnamed {written} official"
+            self._register(country, state)
+            self._add(sentence, state, k + 1, b + 1, Actor(slugify(name), name, "person", country.name), "official")
+            return True
+        if lower[b] in COUNTRY_PEOPLE and country.demonyms and _bare(tokens[a]) not in country.demonyms:
+            name = f"{written} {lower[b]}"
+            self._register(country, state)
+            self._add(sentence, state, a, b + 1, Actor(slugify(name), name, "group", country.name), "country people",
+                      strip_possessive=False)
+            return True
+        return False
+
     def _demonym_group(self, sentence: _Sentence, state: _DocumentState, a: int, b: int, j: int, country: Actor) -> None:
         """'Chinese officials' -> China; 'Russian forces' -> the group 'Russian forces'; 'Russian oil' -> nothing."""
         if b != j:
             return
         lower = sentence.lower
+        if self._country_s_people(sentence, state, a, b, country):
+            return
         for k in range(b, min(b + 3, len(lower))):
             word = lower[k]
             if word in GROUP_NOUNS_COUNTRY:

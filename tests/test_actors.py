@@ -641,3 +641,11 @@ def test_a_name_with_two_particles_is_one_name(finder):
     assert find(finder, "European Commission President Ursula von der Leyen pledged aid.") == [
         ("Ursula von der Leyen", "Ursula von der Leyen")]
     assert find(finder, "The barrister Tom de la Mare resigned.")[-1] == ("Tom de la Mare", "Tom de la Mare")
+
+
+def test_an_unnamed_official_of_a_country_is_a_person_and_its_officials_a_group(finder):
+    assert find(finder, "A senior Israeli official told reporters the operation would continue.") == [
+        ("senior Israeli official", "Unnamed Israeli official")]
+    found = find(finder, "A U.S. official said Washington was weighing sanctions.")
+    assert found == [("U.S. official", "Unnamed U.S. official"), ("Washington", "United States")]
+    assert find(finder, "U.S. officials said the talks would resume.") == [("U.S. officials", "U.S. officials")]
