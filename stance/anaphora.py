@@ -470,8 +470,13 @@ class UnnamedMentions:
                 actor = self._untitled_office(heads, country, state, title)
             if actor is None and self.find_unlisted and self._speaks(lower, k, end):
                 # "the spokesman said", "said the official": an unnamed person who speaks is an actor (GUIDELINES §2)
-                actor = Actor(slugify(f"unnamed {title}"), f"Unnamed {title}", "person",
-                              country.affiliation if country else None, titles=(title,))
+                # named with whose it is ("an EU official": "Unnamed EU official"), and that body stays known
+                whose = f"{_bare(tokens[k + 1])} " if country is not None else ""
+                if country is not None:
+                    self._register(country, state)
+                actor = Actor(slugify(f"unnamed {whose}{title}"), f"Unnamed {whose}{title}", "person",
+                              None if country is None else country.name if country.type == "country"
+                              else country.affiliation, titles=(title,))
             if actor is not None:
                 self._add(sentence, state, k, end, actor, "title")
             k = end

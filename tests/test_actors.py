@@ -206,7 +206,8 @@ def test_organization_or_country_that_only_qualifies_a_persons_title(finder):
         ("Abdul Balkhi", "Abdul Balkhi")]
     assert find(finder, "Evans Revere, a former State Department official, said the test was likely.") == [
         ("Evans Revere", "Evans Revere")]
-    assert find(finder, "A Labour spokesman said the plan was fair.") == [("A Labour spokesman", "Unnamed spokesman")]
+    assert find(finder, "A Labour spokesman said the plan was fair.") == [
+        ("A Labour spokesman", "Unnamed Labour spokesman")]
 
 
 def test_employer_in_a_named_persons_role_phrase(finder):

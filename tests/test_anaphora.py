@@ -298,3 +298,11 @@ def test_the_opposition_s_people_who_act_are_one_group(finder):
     assert find(finder, "Opposition parties boycotted the vote.") == [("Opposition parties", "Opposition parties")]
     # a stance, not a body, and the opposition as a body on its own stay as they were
     assert find(finder, "Its opposition to the plan is well known.") == []
+
+
+def test_an_unnamed_speaker_is_named_with_whose_it_is(finder):
+    assert find(finder, "A Kremlin spokesman said talks were possible.")[0] == (
+        "A Kremlin spokesman", "Unnamed Kremlin spokesman")
+    found = find(finder, "An EU official spoke to reporters. The bloc will respond, he said.")
+    assert ("An EU official", "Unnamed EU official") in found
+    assert ("The bloc", "European Union") in found  # the body of the title stays known
