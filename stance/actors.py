@@ -10,7 +10,9 @@ mentions to one :class:`Actor` per real-world entity:
 - people and organizations in no list, found by capitalization, titles, appositions and speech verbs;
 - surnames after full names, title phrases ("the Russian president") and subject pronouns ("he", "they're");
 - unnamed speakers and groups ("the spokesman said", "critics say", "a court ruled"), and "I" ("we" for a body)
-  inside a quote, for its speaker.
+  inside a quote, for its speaker;
+- a country's or a body's people and institutions as their own actors ("Israeli officials", "EU leaders",
+  "a senior U.S. official", "China's foreign ministry", "Kenya's High Court").
 
 Examples
 --------
@@ -508,7 +510,8 @@ class ActorFinder(UnnamedMentions):
         return False
 
     def _demonym_group(self, sentence: _Sentence, state: _DocumentState, a: int, b: int, j: int, country: Actor) -> None:
-        """'Chinese officials' -> China; 'Russian forces' -> the group 'Russian forces'; 'Russian oil' -> nothing."""
+        """'Chinese officials' -> the group 'Chinese officials'; 'the Chinese government' -> China; 'Russian forces'
+        -> the group 'Russian forces'; 'Russian oil' -> nothing."""
         if b != j:
             return
         lower = sentence.lower
