@@ -484,9 +484,9 @@ class ActorFinder(UnnamedMentions):
         return k < len(tokens) and _is_name_token(tokens[k]) and lower[k] not in NOT_NAMES
 
     def _country_s_people(self, sentence: _Sentence, state: _DocumentState, a: int, b: int, country: Actor) -> bool:
-        """'a senior Israeli official said', 'an EU official', 'U.S. officials said': one unnamed official of the
-        country (a person), or its officials (a group) when the country is named, not written as a demonym (those
-        are :meth:`_demonym_group`'s). Whether it added one."""
+        """'a senior Israeli official said', 'U.S. officials said': an unnamed official of the country ("Israeli
+        official", a group actor as GUIDELINES section 2 names it), or its officials when the country is named, not
+        written as a demonym (those are :meth:`_demonym_group`'s). Whether it added one."""
         tokens, lower = sentence.tokens, sentence.lower
         if b >= len(lower):
             return False
@@ -497,9 +497,9 @@ class ActorFinder(UnnamedMentions):
                 k -= 1
             if k < 0 or lower[k] not in ("a", "an", "one", "another"):
                 return False
-            name = f"Unnamed {written} official"
+            name = f"{written} official"  # GUIDELINES section 2: "a U.S. official" is the group "U.S. official"
             self._register(country, state)
-            self._add(sentence, state, k + 1, b + 1, Actor(slugify(name), name, "person", country.name), "official")
+            self._add(sentence, state, k + 1, b + 1, Actor(slugify(name), name, "group", country.name), "official")
             return True
         if lower[b] in COUNTRY_PEOPLE and country.demonyms and _bare(tokens[a]) not in country.demonyms:
             name = f"{written} {lower[b]}"

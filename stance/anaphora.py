@@ -81,6 +81,7 @@ _EVALUATIVE_ING = frozenset({"amazing", "interesting", "surprising", "disappoint
                              "disturbing", "exciting", "pressing", "fitting", "lacking", "something", "nothing"})
 
 
+_SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson"})
 _MODALS = frozenset({"will", "would", "could", "can", "may", "might", "must", "should"})
 _PARTICIPLES = frozenset({"shot", "taken", "given", "begun", "chosen", "spoken", "written", "driven", "stolen",
                           "withdrawn", "hit", "cut", "set", "put", "struck", "seized", "sent"})
@@ -470,13 +471,15 @@ class UnnamedMentions:
                 actor = self._untitled_office(heads, country, state, title)
             if actor is None and self.find_unlisted and self._speaks(lower, k, end):
                 # "the spokesman said", "said the official": an unnamed person who speaks is an actor (GUIDELINES §2)
-                # named with whose it is ("an EU official": "Unnamed EU official"), and that body stays known
-                whose = f"{_bare(tokens[k + 1])} " if country is not None else ""
-                if country is not None:
-                    self._register(country, state)
-                actor = Actor(slugify(f"unnamed {whose}{title}"), f"Unnamed {whose}{title}", "person",
-                              None if country is None else country.name if country.type == "country"
-                              else country.affiliation, titles=(title,))
+                actor = Actor(slugify(f"unnamed {title}"), f"Unnamed {title}", "person", None, titles=(title,))
+                if country is not None:  # GUIDELINES section 2: whose it is names it, and that body stays known
+                    country = self._register(country, state)
+                    if country.type != "country" and title in _SPOKESPEOPLE:
+                        actor = country  # "a Kremlin spokesman said": the Kremlin speaks
+                    else:  # "an EU official", "an Iranian diplomat": a group actor named with whose it is
+                        name = f"{_bare(tokens[k + 1])} {title}"
+                        actor = Actor(slugify(name), name, "group",
+                                      country.name if country.type == "country" else country.affiliation)
             if actor is not None:
                 self._add(sentence, state, k, end, actor, "title")
             k = end
