@@ -295,6 +295,12 @@ class ActorFinder(UnnamedMentions):
                 continue
             if actor is not None and actor.type == "country" and (kind == "demonym" or _is_possessive(tokens[b - 1])):
                 institution_end = self._institution_end(lower, b)
+                if institution_end and self._role_follows(tokens, lower, institution_end):
+                    if self._name_after_title(tokens, lower, institution_end):
+                        skip_until = institution_end  # "Brazil's supreme court judge Alexandre de Moraes": the
+                        pending_title, pending_affiliation, pending_owner = "", None, None  # person is the actor
+                        continue
+                    institution_end = 0  # "a foreign ministry spokesman said": the title phrase's
                 if institution_end:  # "China's foreign ministry", "Brazil's top electoral court", "Kenya's High Court"
                     if state.home_country is None:
                         state.home_country = actor
@@ -423,8 +429,7 @@ class ActorFinder(UnnamedMentions):
     @staticmethod
     def _institution_end(lower: list[str], b: int) -> int:
         """Where a state institution named by its field after a country ends ("foreign ministry", "Home Affairs
-        Ministry", "top electoral court", "central bank"), or 0; also 0 when a role follows ("foreign ministry
-        spokesman Wang Wenbin", "a supreme court judge": the person is the actor)."""
+        Ministry", "top electoral court", "central bank"), or 0."""
         k = b
         while k < len(lower) and k - b < 3 and lower[k] in INSTITUTION_FIELD_WORDS:
             k += 1
@@ -432,9 +437,12 @@ class ActorFinder(UnnamedMentions):
             return 0
         if not INSTITUTION_FIELDS[_bare(lower[k])].issuperset(lower[b:k]):
             return 0
-        if k + 1 < len(lower) and (lower[k + 1] in TITLE_HEADS or lower[k + 1] in INSTITUTION_ROLE_WORDS):
-            return 0
         return k + 1
+
+    @staticmethod
+    def _role_follows(tokens: list[str], lower: list[str], end: int) -> bool:
+        """Whether a role word follows an institution ("foreign ministry spokesman", "supreme court judge")."""
+        return end < len(lower) and (lower[end] in TITLE_HEADS or lower[end] in INSTITUTION_ROLE_WORDS)
 
     def _institution(self, country: Actor, words: list[str], demonym: str | None = None) -> Actor:
         """The institution of ``country`` named by ``words`` ("foreign ministry"): the listed one if any ("Chinese

@@ -604,6 +604,11 @@ def test_a_court_bank_or_commission_after_a_country_is_that_country_s(finder):
         "Philippine National Bank", "Philippine National Bank")  # the demonym as written in the name
 
 
+def test_a_country_s_institution_in_a_person_s_role_is_no_actor(finder):
+    assert find(finder, "Brazil's supreme court judge Alexandre de Moraes ordered the arrest.") == [
+        ("Alexandre de Moraes", "Alexandre de Moraes")]
+
+
 def test_a_ministry_in_a_spokesman_s_role_is_no_actor(finder):
     found = find(finder, "Chinese foreign ministry spokesman Wang Wenbin said the visit was a provocation.")
     assert [name for _, name in found] == ["Wang Wenbin"]
