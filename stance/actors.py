@@ -295,7 +295,7 @@ class ActorFinder(UnnamedMentions):
                 continue
             if actor is not None and actor.type == "country" and (kind == "demonym" or _is_possessive(tokens[b - 1])):
                 institution_end = self._institution_end(lower, b)
-                if institution_end and self._role_follows(tokens, lower, institution_end):
+                if institution_end and self._role_follows(lower, institution_end):
                     if self._name_after_title(tokens, lower, institution_end):
                         skip_until = institution_end  # "Brazil's supreme court judge Alexandre de Moraes": the
                         pending_title, pending_affiliation, pending_owner = "", None, None  # person is the actor
@@ -440,7 +440,7 @@ class ActorFinder(UnnamedMentions):
         return k + 1
 
     @staticmethod
-    def _role_follows(tokens: list[str], lower: list[str], end: int) -> bool:
+    def _role_follows(lower: list[str], end: int) -> bool:
         """Whether a role word follows an institution ("foreign ministry spokesman", "supreme court judge")."""
         return end < len(lower) and (lower[end] in TITLE_HEADS or lower[end] in INSTITUTION_ROLE_WORDS)
 
