@@ -573,6 +573,7 @@ class ActorFinder(UnnamedMentions):
             return False  # "Taliban Foreign Ministry spokesman Abdul Balkhi": the person is the actor
         if actor.type == "country":
             if _in_role_phrase(sentence, a):
+                sentence.skipped_places.append(b)  # "a correspondent in Moscow, Paris and Washington"
                 return False  # "Recep Tayyip Erdogan, the president of Turkey": the country in a person's role
             place = before in LOCATIVE or before in REGION_WORDS or before in TOPIC_PREPOSITIONS \
                 or (before in COMPASS_POINTS and tokens[a - 1].islower()) \
@@ -608,9 +609,10 @@ class ActorFinder(UnnamedMentions):
             if kind == "capital" and not possessive:
                 if tokens[a].isupper() and len(tokens[a]) > 3:
                     return False
-                if after == "," and b + 1 < len(tokens) and _is_name_token(tokens[b + 1]) and not self._known_person(tokens[b + 1]):
-                    return False  # "Jeddah, Saudi Arabia"
-                if before == "," and a > 1 and _is_name_token(tokens[a - 2]):
+                if after == "," and b + 1 < len(tokens) and _is_name_token(tokens[b + 1]) \
+                        and not self._known_person(tokens[b + 1]) and not self._capital(tokens[b + 1]):
+                    return False  # "Jeddah, Saudi Arabia" (but "Moscow, Tehran and Ankara closed in")
+                if before == "," and a > 1 and _is_name_token(tokens[a - 2]) and not self._capital(tokens[a - 2]):
                     return False  # "Greenwich, London"
             return possessive or not self._attributive(lower, b, a)
         # institutions and groups
@@ -670,9 +672,10 @@ class ActorFinder(UnnamedMentions):
         if any(word in DESCRIPTOR_HEADS for word in lower[b:b + 3]) and all(w.isalpha() for w in lower[b:b + 2]):
             return False  # "the OPCW chemical weapons watchdog", "the Islamic State terrorist group": the name itself
         before = lower[a - 1] if a else ""
-        # at a clause start ("Isis fights", "that Moscow wants") a word in -s is a verb; after "the" or a verb it is a noun
-        clause_start = a is None or not before.isalpha() or before in ("and", "or") or before in SUBORDINATORS
         after2 = lower[b + 1] if b + 1 < len(lower) else ""
+        # at a clause start ("Isis fights", "that Moscow wants") a word in -s is a verb; after "the" or a verb it is a noun
+        clause_start = a is None or not before.isalpha() or before in ("and", "or") or before in SUBORDINATORS \
+            or (before == "with" and after.endswith("ing") and after2[:1].isalnum())  # "with Ukraine reporting 160 clashes"
         # "the challenges China brings to", "says Moscow wants a deal", "demanded that Beijing remove them", "the Tories
         # taking us back": a word in -s, a base form or an -ing form with an object or "to" after it, or at a clause start
         verb = present_verb_like(after) or _plain_verb(lower, b) if clause_start or after2 in OBJECT_STARTERS \
@@ -684,6 +687,10 @@ class ActorFinder(UnnamedMentions):
         return (after.isalpha() and after in common_words() and not verb and not _adverb(after)
                 and after not in GROUP_NOUNS_COUNTRY and after not in MEMBER_NOUNS and after not in FUNCTION_WORDS
                 and not _title_run_length(lower[b:b + 3]))
+
+    def _capital(self, token: str) -> bool:
+        found = self.gazetteer.lookup_with_kind((_bare(token),))
+        return found is not None and found[1] == "capital"
 
     def _known_person(self, token: str) -> bool:
         actor = self.gazetteer.lookup((_bare(token),))

@@ -22,7 +22,7 @@ from pathlib import Path
 # Words after which a country or capital is a place, not an agent ("talks in Beijing", "fled to Chad").
 LOCATIVE = {"in", "at", "into", "inside", "outside", "throughout", "near", "within", "around", "via", "through", "across",
             "from", "to", "toward", "towards",
-            "visit", "visited", "visiting", "visits", "entered", "arrived", "flew", "fled", "landed", "toured", "travelled",
+            "visit", "visited", "visiting", "visits", "entered", "arrived", "flew", "fled", "landed", "tour", "tours", "toured", "touring", "travelled",
             "traveled", "returned", "based", "born", "stationed", "deployed", "leave", "leaves", "leaving", "left",
             "depart", "departs", "departed", "departing"}
 # Compass and area words before a country make it a region, not an agent ("in northern Syria", "north-east Syria").
@@ -427,7 +427,8 @@ OBJECT_STARTERS = {"a", "an", "the", "its", "his", "her", "their", "to", "that",
 # ally").
 ADVERBS = {"together", "again", "alone", "too", "instead", "first", "later", "earlier", "soon", "now", "then", "still",
            "either", "anyway", "yet", "ahead", "back", "away", "abroad", "already", "also", "often", "last", "once",
-           "further", "only", "alike", "however", "accountable", "responsible", "both"}
+           "further", "only", "alike", "however", "meanwhile", "thus", "therefore", "nevertheless", "nonetheless",
+           "accountable", "responsible", "both"}
 # Plurals whose stem is also a verb but that after "the <name>" are nouns ("the Iran arms deal").
 NOUN_PLURALS = {"arms"}
 LY_NOUNS = {"family", "assembly", "ally", "supply", "rally", "reply", "monopoly", "anomaly", "bully", "july", "italy",

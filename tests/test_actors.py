@@ -654,3 +654,22 @@ def test_an_unnamed_official_of_a_country_and_its_officials_are_groups_of_it(fin
     found = find(finder, "A U.S. official said Washington was weighing sanctions.")
     assert found == [("U.S. official", "U.S. official"), ("Washington", "United States")]
     assert find(finder, "U.S. officials said the talks would resume.") == [("U.S. officials", "U.S. officials")]
+
+
+def test_capitals_listed_together_act_together(finder):
+    found = find(finder, "They were turned back, as Moscow, Tehran and Ankara closed in on a deal.")
+    assert [name for _, name in found] == ["Russia", "Iran", "Turkey"]
+    assert find(finder, "He flew to Jeddah, Saudi Arabia, on Monday.") == []
+
+
+def test_capitals_listed_as_places_stay_places(finder):
+    assert find(finder, "The deal was signed in Moscow, Tehran and Ankara last week.") == []
+    assert find(finder, "Mary Dejevsky is a former correspondent in Moscow, Paris and Washington.") == [
+        ("Mary Dejevsky", "Mary Dejevsky")]
+    assert find(finder, "Ilham Ahmed has been touring Washington, Paris and London.") == [("Ilham Ahmed", "Ilham Ahmed")]
+
+
+def test_a_country_acts_before_an_adverb_or_in_a_with_clause(finder):
+    assert find(finder, "Iran meanwhile reported victories on the southern front.") == [("Iran", "Iran")]
+    assert find(finder, "Fighting went on, with Ukraine reporting 160 clashes in a single day.") == [("Ukraine", "Ukraine")]
+    assert find(finder, "The project moved ahead with U.S. funding.") == []
