@@ -96,6 +96,17 @@ def _verb_after_auxiliary(word: str) -> bool:
     return (word.endswith("ed") and len(word) > 4) or word in _PARTICIPLES
 
 
+# Verbs after which "parliament to ..." is asked to act ("urged parliament to repeal it", "called on parliament to").
+_ASKING_VERBS = frozenset({"urge", "urges", "urged", "urging", "ask", "asks", "asked", "asking", "press", "pressed",
+                           "pressing", "persuade", "persuaded", "force", "forced", "want", "wants", "wanted"})
+_CALLING_VERBS = frozenset({"call", "calls", "called", "calling"})
+
+
+def _headline_speech_verb(word: str) -> bool:
+    """'says', 'warns', 'calls', 'rejects', 'urges': a speech verb in the present, as headlines use it."""
+    return word in SPEECH_VERBS or (word.endswith("s") and (word[:-1] + "ed" in SPEECH_VERBS or word[:-1] + "d" in SPEECH_VERBS))
+
+
 class UnnamedMentions:
     """The finder's steps for mentions without a name; :class:`~stance.actors.ActorFinder` mixes them in and
     provides ``gazetteer``, ``_add``, ``_register`` and the name tests they call."""
@@ -150,6 +161,18 @@ class UnnamedMentions:
             elif word in PRONOUN_CONTRACTIONS and PRONOUN_CONTRACTIONS[word][0] == own:  # "I'm", "we’ll"
                 self._add(sentence, state, k, k + 1, speaker, "quote", length=len(own))
         sentence.mentions.sort(key=lambda m: m.start)
+
+    @staticmethod
+    def _bare_parliament(lower: list[str], k: int, end: int) -> bool:
+        """Whether "parliament" with no article acts ("parliament voted on Friday") or is asked to ("urged parliament
+        to repeal it", "called on parliament to"); not where it is a place or is told something ("a debate in
+        parliament", "told parliament"), as GUIDELINES section 1 and the team's labels treat it."""
+        before = lower[k - 1] if k > 0 else ""
+        after = lower[end] if end < len(lower) else ""
+        if after == "to":
+            return before in _ASKING_VERBS or (before == "on" and k > 1 and lower[k - 2] in _CALLING_VERBS)
+        return (before == "" or not before.isalpha() or before in ("and", "that")) and after not in ("on", "last") and (
+            after in AUXILIARIES or verb_like(after))
 
     @staticmethod
     def _distant_speaker(sentence: _Sentence, inside: list[bool], index_of: dict[int, int]) -> Actor | None:
@@ -269,7 +292,10 @@ class UnnamedMentions:
                 continue
             if noun in GENERIC_NOUNS and determined and (start < k or _is_name_token(tokens[k])) and noun not in ("government",) \
                     and noun not in _ONLY_QUALIFIED or \
-                    (noun == "government" and lower[start] in ("the", "its", "their", "this")):
+                    (noun == "government" and lower[start] in ("the", "its", "their", "this")) or \
+                    (noun == "government" and start == k and (k == 0 or lower[k - 1] in (",", ";", ":"))
+                     and end < len(lower) and _headline_speech_verb(lower[end])) or \
+                    (noun == "parliament" and start == k and self._bare_parliament(lower, k, end)):
                 actor = self._generic_actor(noun, state)
                 self._add(sentence, state, start, end, actor, "generic")
                 k = end

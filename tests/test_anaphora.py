@@ -307,3 +307,20 @@ def test_an_unnamed_speaker_is_named_with_whose_it_is(finder):
     found = find(finder, "An EU official spoke to reporters. The bloc will respond, he said.")
     assert ("An EU official", "EU official") in found
     assert ("The bloc", "European Union") in found
+
+
+def test_bare_parliament_acts_or_is_asked_but_is_not_a_place_or_listener(finder):
+    assert actor_names(finder, "Parliament voted on Friday to dismiss the prime minister.")[0] == "Parliament"
+    assert "Parliament" in actor_names(finder, "The official urged parliament to repeal the law.")
+    assert "Parliament" in actor_names(finder, "The commission called on parliament to introduce safeguards.")
+    assert "Parliament" not in actor_names(finder, "The proposal will be debated in parliament in the spring session.")
+    assert "Parliament" not in actor_names(finder, "The minister told parliament the arrears would be settled.")
+
+
+def test_a_headline_clause_opened_by_government_and_a_speech_verb_is_the_government(finder):
+    assert "Government" in actor_names(finder, "Health workers strike over pay, government calls action illegal")
+    assert actor_names(finder, "Government sources said the plan was dead.") != ["Government"]
+
+
+def actor_names(finder, text):
+    return [name for _, name in find(finder, text)]
