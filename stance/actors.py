@@ -38,7 +38,7 @@ from .wordlists import (ADJECTIVE_TITLES, AGENT_COMPOUND_HEADS, APOSTROPHES, BOD
                         COUNTRY_PEOPLE, CREDIT_VERBS, DASHES, DESCRIPTIVE_FIELD_WORDS, DESCRIPTOR_HEADS,
                         FAMILY_NAME_FIRST, FUNCTION_WORDS, GENERIC_ADJECTIVES, GENERIC_WORDS_WITH_POSSESSIVES,
                         GROUP_NOUNS_ARMED, GROUP_NOUNS_COUNTRY, GROUP_NOUNS_FORCES, GROUP_WORDS, HONORIFICS,
-                        INSTITUTION_FIELDS, INSTITUTION_FIELD_WORDS, INSTITUTION_ROLE_WORDS, LOCATIVE, MEDIA_NOUNS,
+                        INSTITUTION_FIELDS, BARE_INSTITUTIONS, INSTITUTION_COMPOUND_NOUNS, INSTITUTION_FIELD_WORDS, INSTITUTION_ROLE_WORDS, LOCATIVE, MEDIA_NOUNS,
                         MEDIA_QUALIFIERS, MEMBER_MODIFIERS, MEMBER_NOUNS, NAME_PARTICLE_PAIRS, NAME_WORDS,
                         NEWSPAPER_NAMES, NOT_AFTER_PRESS, NOT_NAMES, OBJECT_STARTERS, ORG_PLACE_PREPOSITIONS, ORG_WORDS,
                         PARTICLES, PEERAGE_TITLES, PLACE_GOVERNORS, PLACE_NAME_HEADS, PLACE_OF_NOUNS, PLACE_ORG_HEADS,
@@ -305,7 +305,8 @@ class ActorFinder(UnnamedMentions):
                     if state.home_country is None:
                         state.home_country = actor
                     # not "an adviser to the Malian foreign ministry, Amara Diallo", nor "Russian central bank assets"
-                    if not _in_role_phrase(sentence, a) and not self._attributive(lower, institution_end, a):
+                    if not _in_role_phrase(sentence, a) and not self._attributive(lower, institution_end, a) \
+                            and (institution_end >= len(lower) or lower[institution_end] not in INSTITUTION_COMPOUND_NOUNS):
                         demonym = _bare(tokens[a]) if kind == "demonym" else None  # "Philippine National Bank"
                         self._add(sentence, state, a, institution_end,
                                   self._institution(actor, lower[b:institution_end], demonym), "institution")
@@ -433,7 +434,7 @@ class ActorFinder(UnnamedMentions):
         k = b
         while k < len(lower) and k - b < 3 and lower[k] in INSTITUTION_FIELD_WORDS:
             k += 1
-        if k == b or k >= len(lower) or _bare(lower[k]) not in INSTITUTION_FIELDS:
+        if k >= len(lower) or _bare(lower[k]) not in INSTITUTION_FIELDS or (k == b and _bare(lower[k]) not in BARE_INSTITUTIONS):
             return 0
         if not INSTITUTION_FIELDS[_bare(lower[k])].issuperset(lower[b:k]):
             return 0

@@ -501,7 +501,15 @@ INSTITUTION_FIELDS = {
     "bank": {"central", "national", "reserve"},
     "commission": {"election", "electoral", "human", "rights", "national", "anti-corruption", "securities",
                    "independent"},
+    # named by the noun alone ("Mongolia's parliament", "the Jordanian parliament", "Israel's cabinet")
+    "parliament": {"national"},
+    "legislature": {"national"},
+    "cabinet": set(),
 }
+BARE_INSTITUTIONS = {"parliament", "legislature", "cabinet"}
+# Nouns an institution's name qualifies, which do not end in -s ("the Israeli cabinet meeting", "a parliament seat").
+INSTITUTION_COMPOUND_NOUNS = {"meeting", "session", "building", "seat", "member", "election", "reshuffle", "decision",
+                              "approval", "minister", "secretary", "office", "chamber"}
 INSTITUTION_FIELD_WORDS = set().union(*INSTITUTION_FIELDS.values())
 INSTITUTION_ROLE_WORDS = {"spokesman", "spokeswoman", "spokesperson", "official", "officials", "source", "sources",
                           "spokespeople", "representative", "representatives", "adviser", "advisor", "judge",

@@ -673,3 +673,12 @@ def test_a_country_acts_before_an_adverb_or_in_a_with_clause(finder):
     assert find(finder, "Iran meanwhile reported victories on the southern front.") == [("Iran", "Iran")]
     assert find(finder, "Fighting went on, with Ukraine reporting 160 clashes in a single day.") == [("Ukraine", "Ukraine")]
     assert find(finder, "The project moved ahead with U.S. funding.") == []
+
+
+def test_a_country_s_parliament_or_cabinet_is_one_institution(finder):
+    assert find(finder, "Mongolia's parliament voted on Friday to dismiss the premier.")[:1] == [
+        ("Mongolia's parliament", "Mongolian Parliament")]
+    assert find(finder, "The Jordanian parliament passed the law in 2023.") == [
+        ("Jordanian parliament", "Jordanian Parliament")]
+    assert find(finder, "Israel's cabinet approved the deal on Friday.") == [("Israel's cabinet", "Israeli Cabinet")]
+    assert find(finder, "The Israeli cabinet meeting was postponed.") == []
