@@ -19,7 +19,7 @@ from .wordlists import (ADJECTIVE_RANKS, ADJECTIVE_TITLES, ADVERBS, ANAPHOR_NOUN
                         GROUP_NOUNS_COUNTRY, GROUP_NOUNS_FORCES, HIGH_OFFICES, HOME_INSTITUTIONS, IRREGULAR_PAST,
                         MACHINERY_VERBS, NEUTER_PRONOUNS, NOT_BEFORE_PARLIAMENT, NOT_NAMES, OBJECT_STARTERS,
                         OFFICE_NOUNS, PLURAL_PEOPLE, PLURAL_PRONOUNS, PRONOUNS, PRONOUN_CONTRACTIONS, QUOTE_VERBS,
-                        SERVICE_WORDS, SPEECH_VERBS, STANCE_NOUNS, STATELESS_GROUPS, SUBORDINATORS, TELL_VERBS,
+                        SERVICE_WORDS, SPEAKING_GROUPS, SPEECH_VERBS, STANCE_NOUNS, STATELESS_GROUPS, SUBORDINATORS, TELL_VERBS,
                         TITLE_HEADS, TITLE_MODIFIERS, WEAK_AUXILIARIES, common_words, present_verb_like, verb_forms,
                         verb_like)
 
@@ -42,6 +42,14 @@ _NOT_ALWAYS_BODIES = frozenset(GENERIC_ADJECTIVES | OFFICE_NOUNS | STANCE_NOUNS 
 _BODIES_IN_ANY_ROLE = frozenset({"officials", "ministers", "lawmakers", "legislators", "mps", "authorities", "rebels",
                                   "critics", "activists", "diplomats", "prosecutors", "leaders"})
 _ONLY_QUALIFIED = frozenset({"leaders"})
+# Groups named by their kind ("aid agencies", "rights groups", "environmental organizations"), not their country.
+_KINDS_OF_GROUPS = frozenset({"groups", "agencies", "organizations", "organisations"})
+_GROUP_KINDS = frozenset({"aid", "rights", "human", "relief", "humanitarian", "environmental", "environment", "green",
+                          "advocacy", "conservation", "campaign", "lobby", "lobbying", "civil", "society", "pro-democracy",
+                          "anti-war", "women's", "press", "freedom", "watchdog", "activist", "charity", "charitable",
+                          "indigenous", "student", "veterans", "consumer", "medical", "refugee", "migrant", "climate",
+                          "animal", "welfare", "opposition", "civic", "grassroots", "non-governmental", "religious",
+                          "faith", "jewish", "muslim", "christian", "business", "industry", "farm", "labour", "labor"})
 # Words before a body named by one word that make it a place ("scenes in the Commons", "through parliament") or the
 # body a person belongs to ("a member of the House said"), and words after it that are no verb ("the Commons on Monday").
 _VENUE_WORDS = frozenset({"in", "into", "through", "at", "to", "from", "inside", "outside", "before", "across", "of"})
@@ -275,6 +283,17 @@ class UnnamedMentions:
                           Actor(slugify(name), name, "group", country.name if country else None), "generic")
                 k = end + 1
                 continue
+            if noun in _KINDS_OF_GROUPS and start == k and k > 0 and lower[k - 1] in _GROUP_KINDS and not consumed[k - 1]:
+                # "aid agencies", "Rights groups", "environmental groups", "human rights organizations": what kind of
+                # groups says who they are, as a subject or an object ("asked aid agencies to move")
+                first = k - 1
+                while first > 0 and lower[first - 1] in _GROUP_KINDS and not consumed[first - 1]:
+                    first -= 1
+                name = " ".join(lower[first:end])
+                self._add(sentence, state, first, end, Actor(slugify(name), name[:1].upper() + name[1:], "group", None),
+                          "generic")
+                k = end
+                continue
             if noun in _NOT_ALWAYS_BODIES and self._not_the_body(tokens, lower, noun, start, k, end):
                 k = start + 1
                 continue
@@ -435,8 +454,9 @@ class UnnamedMentions:
     def _recent_named(noun: str, state: _DocumentState) -> Actor | None:
         for actor_id in reversed(list(state.actors)):
             actor = state.actors[actor_id]
-            if actor.type == "person" or (actor.type == "group" and actor.name.split()[-1].lower() in BODY_MEMBERS):
-                continue  # "the department" is not "State Department officials", nor "the group" "Isis members"
+            if actor.type == "person" or (actor.type == "group" and (actor.name.split()[-1].lower() in BODY_MEMBERS
+                                                                   or actor.name.split()[-1].lower() in SPEAKING_GROUPS)):
+                continue  # "the department" is not "State Department officials", nor "the group" "Isis members" or "aid groups"
             name = actor.name.lower()
             if noun in name.split() or name.endswith(noun):
                 return actor

@@ -324,3 +324,16 @@ def test_a_headline_clause_opened_by_government_and_a_speech_verb_is_the_governm
 
 def actor_names(finder, text):
     return [name for _, name in find(finder, text)]
+
+
+def test_groups_named_by_their_kind_are_one_group_in_any_role(finder):
+    assert find(finder, "Aid agencies warned that the port could close.") == [("Aid agencies", "Aid agencies")]
+    assert find(finder, "Environmental groups said the plan would destroy the forest.") == [
+        ("Environmental groups", "Environmental groups")]
+    assert ("aid agencies", "Aid agencies") in find(finder, "The authorities asked aid agencies to move the refugees.")
+    assert find(finder, "Human rights groups denounced the arrests.") == [("Human rights groups", "Human rights groups")]
+
+
+def test_the_group_is_not_a_plural_group_of_many(finder):
+    found = find(finder, "Hamas rejected the plan. Rights groups condemned the strikes. The group said it would fight on.")
+    assert ("The group", "Hamas") in found
