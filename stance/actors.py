@@ -144,6 +144,7 @@ class ActorFinder(UnnamedMentions):
             self._parse_chunk(sentence, i, j, state)
             i = j
         if self.find_unlisted:
+            self._find_home_media(sentence, state)
             self._find_generic(sentence, state)
         self._find_title_phrases(sentence, state)
         self._find_pronouns(sentence, state)
@@ -292,6 +293,17 @@ class ActorFinder(UnnamedMentions):
             next_piece = pieces[index + 1] if index + 1 < len(pieces) else None
             if skip_next or a < skip_until:
                 skip_next = False
+                continue
+            if actor is not None and actor.type == "country" and kind != "demonym" and _is_possessive(tokens[b - 1]) \
+                    and self._media_end(lower, b) and (next_piece is None or next_piece[0] >= self._media_end(lower, b)):
+                # "North Korea's state media said": the country's media, one group
+                media_end = self._media_end(lower, b)
+                demonym = actor.demonyms[0] if actor.demonyms else actor.name
+                self._register(actor, state)
+                self._add(sentence, state, a, media_end, self._media(actor, demonym, lower[b:media_end]), "media",
+                          strip_possessive=False)
+                skip_until = media_end
+                pending_title, pending_affiliation, pending_owner = "", None, None
                 continue
             if actor is not None and actor.type == "country" and (kind == "demonym" or _is_possessive(tokens[b - 1])):
                 institution_end = self._institution_end(lower, b)
@@ -549,14 +561,44 @@ class ActorFinder(UnnamedMentions):
                 group = Actor(f"{country.id}_{word}", f"{sentence.tokens[a]} {word}", "group", country.name)
                 self._add(sentence, state, a, k + 1, group, "demonym group", strip_possessive=False)
                 return
-            if word in MEDIA_NOUNS and MEDIA_QUALIFIERS.issuperset(lower[b:k]) and (
-                    k + 1 >= len(lower) or lower[k + 1] not in NOT_AFTER_PRESS):
-                name = " ".join([sentence.tokens[a]] + lower[b:k + 1])
-                media = Actor(f"{country.id}_{'_'.join(lower[b:k + 1])}", name, "group", country.name)
-                self._add(sentence, state, a, k + 1, media, "demonym media", strip_possessive=False)
+            if word in MEDIA_NOUNS and self._media_end(lower, b) == k + 1:
+                self._add(sentence, state, a, k + 1, self._media(country, sentence.tokens[a], lower[b:k + 1]),
+                          "demonym media", strip_possessive=False)
                 return
             if not word.isalpha() or verb_like(word) or _is_name_token(sentence.tokens[k]):
                 return
+
+    @staticmethod
+    def _media_end(lower: list[str], b: int) -> int:
+        """Where the media named after a country end ("state media", "state television", "official media outlets"),
+        or 0; not "press conference"."""
+        end = 0
+        for k in range(b, min(b + 3, len(lower))):
+            if lower[k] in MEDIA_NOUNS and MEDIA_QUALIFIERS.issuperset(lower[b:k]) and not (
+                    k + 1 < len(lower) and lower[k + 1] in NOT_AFTER_PRESS):
+                end = k + 1  # the longest: "state media outlets"
+            if lower[k] not in MEDIA_QUALIFIERS:
+                break
+        return end
+
+    def _find_home_media(self, sentence: _Sentence, state: _DocumentState) -> None:
+        """'BEIJING (Wire) - ..., state media said': the story's country's state media, when they report or are cited."""
+        lower, consumed, country = sentence.lower, sentence.consumed, state.home_country
+        if country is None or "state" not in lower:
+            return
+        for k in range(len(lower) - 2):
+            if lower[k] != "state" or lower[k + 1] not in MEDIA_NOUNS or consumed[k] or consumed[k + 1]:
+                continue
+            after = lower[k + 2]
+            cited = k >= 2 and lower[k - 2:k] == ["according", "to"]
+            if cited or after in SPEECH_VERBS or after in ("reported", "reports", "showed", "shows", "quoted", "aired"):
+                demonym = country.demonyms[0] if country.demonyms else country.name
+                self._add(sentence, state, k, k + 2, self._media(country, demonym, lower[k:k + 2]), "home media")
+
+    @staticmethod
+    def _media(country: Actor, demonym: str, words: list[str]) -> Actor:
+        """A country's media as one group ("Iranian state media", "Chinese state television")."""
+        return Actor(f"{country.id}_{'_'.join(words)}", " ".join([demonym] + words), "group", country.name)
 
     def _is_agent(self, sentence: _Sentence, a: int, b: int, actor: Actor, kind: str, state: _DocumentState) -> bool:
         """Whether a country, capital or institution mention is an actor here, not a place or an adjective."""

@@ -682,3 +682,13 @@ def test_a_country_s_parliament_or_cabinet_is_one_institution(finder):
         ("Jordanian parliament", "Jordanian Parliament")]
     assert find(finder, "Israel's cabinet approved the deal on Friday.") == [("Israel's cabinet", "Israeli Cabinet")]
     assert find(finder, "The Israeli cabinet meeting was postponed.") == []
+
+
+def test_a_country_s_state_media_are_one_group(finder):
+    assert find(finder, "North Korea's state media said the country had no need for aid.")[0] == (
+        "North Korea's state media", "North Korean state media")
+    assert find(finder, "Iranian state media outlets reported the seizure.") == [
+        ("Iranian state media outlets", "Iranian state media outlets")]
+    assert ("state media", "Chinese state media") in find(
+        finder, "BEIJING (Wire) - China has approved a dam in Tibet, state media said.")
+    assert find(finder, "Iran's press conference was cancelled.") == [("Iran", "Iran")]
