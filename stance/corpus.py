@@ -10,8 +10,9 @@ One article per JSON line::
 
 The article text is the headline, a blank line, then the body sentences joined by one space (a
 sentence with ``"paragraph": true`` starts a new paragraph). ``mentions`` are exact, whole-word
-strings of the sentence; a string listed twice means its first two occurrences. Errors name the
-file, line, sentence and field (:class:`~stance.exceptions.TrainingDataError`).
+strings of the sentence; a string listed twice means its first two occurrences (after the
+dateline of a wire story, "KYIV, Ukraine (Wire) - ", when the string occurs that often after it: places
+of filing are no actors). Errors name the file, line, sentence and field (:class:`~stance.exceptions.TrainingDataError`).
 
 Examples
 --------
@@ -83,6 +84,14 @@ def split_of(article_id: str) -> str:
     return "test" if bucket == 0 else "dev" if bucket == 1 else "train"
 
 
+# A wire story's dateline: "KYIV, Ukraine (Wire) - ", "BRUSSELS (Wire) - ".
+_DATELINE = re.compile(r"^[A-Z][A-Z.'\- ]+(?:, [A-Z][^()]{0,60})? \([A-Za-z ]+\) [-\u2013\u2014] ")
+
+
+def _count_words(text: str, needle: str, start: int) -> int:
+    return len(re.compile(r"(?<!\w)" + re.escape(needle) + r"(?!\w)").findall(text, start))
+
+
 def _find_word(text: str, needle: str, start: int) -> int:
     match = re.compile(r"(?<!\w)" + re.escape(needle) + r"(?!\w)").search(text, start)
     return -1 if match is None else match.start()
@@ -116,6 +125,8 @@ def compile_article(record: dict, where: str, *, stance_labels: tuple[str, ...] 
                f"field 'sentiment' must be one of {SENTIMENT_LABELS}")
         gold = GoldSentence(start, position, sentence.get("sentiment"), headline=bool(sentence.get("headline")))
         used: Counter = Counter()
+        dateline = _DATELINE.match(text)
+        dateline_end = dateline.end() if dateline else 0
         for actor in sentence.get("actors", []):
             name = actor.get("actor")
             _check(isinstance(name, str) and name.strip(), at, "field 'actor' must be a name")
@@ -129,6 +140,8 @@ def compile_article(record: dict, where: str, *, stance_labels: tuple[str, ...] 
             mentions = []
             for mention in actor.get("mentions") or []:
                 found, cursor = -1, 0
+                if dateline_end and _count_words(text, mention, dateline_end) > used[mention]:
+                    cursor = dateline_end  # "KYIV, Ukraine (Wire) - Ukraine said": the subject, not the place of filing
                 for _ in range(used[mention] + 1):
                     found = _find_word(text, mention, cursor)
                     if found < 0:

@@ -133,3 +133,18 @@ def test_targets_are_written_by_the_team_not_copied_from_the_article():
               if actor.target and len(actor.target.split()) >= 6 and actor.target in d.text
               and actor.target not in actor_names]  # an organisation's full name may be a target
     assert not copied, copied[:5]
+
+
+def test_a_mention_string_is_found_after_a_wire_dateline_when_it_occurs_there():
+    from stance.corpus import compile_article
+
+    def first_mention(text):
+        record = {"id": "a", "sentences": [{"text": text, "sentiment": "neutral", "actors": [
+            {"actor": "Ukraine", "type": "country", "mentions": ["Ukraine"], "stance": "rejection", "target": None,
+             "sentiment": "neutral"}]}]}
+        document = compile_article(record, "test")
+        return document.sentences[0].actors[0].mentions[0]
+
+    assert first_mention("KYIV, Ukraine (Wire) - Ukraine rejected the demand.") == (23, 30)  # the subject
+    assert first_mention("KYIV, Ukraine (Wire) - Officials met.") == (6, 13)  # only there: kept, not lost
+    assert first_mention("Ukraine rejected the demand from Ukraine's neighbour.") == (0, 7)
