@@ -61,6 +61,10 @@ _CLAUSE_AUXILIARIES = frozenset({"will", "would", "could", "can", "may", "might"
                                  "did", "does", "cannot"})
 
 
+# Words left out of an acronym ("National Union for the Total Independence of Angola" is UNITA, not UNFTTIOA).
+_ACRONYM_SKIPPED = frozenset({"of", "the", "and", "for", "in", "on", "de", "du", "des", "la", "le", "al"})
+
+
 def _finite_verb(word: str) -> bool:
     """Whether ``word`` right after a name starts that name's predicate ("has", "would", "said", "warned")."""
     return word in _CLAUSE_AUXILIARIES or word in SPEECH_VERBS or (word.endswith("ed") and verb_like(word))
@@ -274,6 +278,13 @@ class ActorFinder(UnnamedMentions):
                     and not _title_run_length(lower[pieces[-1][0]:pieces[-1][1]])
                     and lower[pieces[-1][1] - 1] not in PARTICLES and hit[3] != "surname"
                     and not all(w.rstrip(".") in NOT_NAMES for w in lower[pieces[-1][0]:pieces[-1][1]])):  # "When Trump"
+                hit = None
+            # a listed party or front inside a longer unlisted one is that one ("the National Congress Party" is not
+            # India's "Congress Party")
+            if (hit is not None and hit[2].type in ("organization", "group") and hit[1] - hit[0] >= 2
+                    and _bare(lower[hit[1] - 1]) in ORG_WORDS and pieces and pieces[-1][2] is None
+                    and pieces[-1][1] == hit[0] and lower[hit[0] - 1].isalpha() and lower[hit[0] - 1] not in NOT_NAMES
+                    and not _title_run_length(lower[pieces[-1][0]:pieces[-1][1]])):
                 hit = None
             if hit:
                 pieces.append(hit)
@@ -804,6 +815,12 @@ class ActorFinder(UnnamedMentions):
         if not all(_is_name_token(t) or t.lower() in PARTICLES for t in tokens[a:b]) or b - a > 4:
             return
         after = lower[b] if b < len(lower) else ""
+        if b - a == 1 and tokens[a].isupper() and tokens[a].isalpha() and 2 < len(tokens[a]) <= 7:
+            spelled_out = self._spelled_out(tokens[a], state)
+            if spelled_out is not None:  # "the National Congress Party ... the NCP": the same party, in any role
+                self._add(sentence, state, a, b, spelled_out, "acronym")
+                state.surnames.setdefault(tokens[a], spelled_out.id)
+                return
         if b - a == 1 and tokens[a].isupper() and tokens[a].isalpha() and 2 < len(tokens[a]) <= 7 and (
                 present_verb_like(after) or after in ORG_WORDS or after in SPEECH_VERBS):
             name = tokens[a]
@@ -871,6 +888,15 @@ class ActorFinder(UnnamedMentions):
                       titles=(title,) if title else ())
         self._add(sentence, state, a, b, actor, "unlisted person")
         self._remember_title(state.actors.get(actor.id, actor), title or (apposition if apposition != "?" else ""), state)
+
+    @staticmethod
+    def _spelled_out(acronym: str, state: _DocumentState) -> Actor | None:
+        """The organization or group named so far whose initials are ``acronym`` ("National Congress Party" for
+        "NCP"), if exactly one."""
+        matches = [actor for actor in state.actors.values() if actor.type in ("organization", "group")
+                   and "".join(w[0] for w in actor.name.replace("-", " ").split()
+                               if w.lower() not in _ACRONYM_SKIPPED and w[0].isalpha()).upper() == acronym]
+        return matches[0] if len(matches) == 1 else None
 
     @staticmethod
     def _rare_full_name(tokens: list[str]) -> bool:

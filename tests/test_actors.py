@@ -692,3 +692,14 @@ def test_a_country_s_state_media_are_one_group(finder):
     assert ("state media", "Chinese state media") in find(
         finder, "BEIJING (Wire) - China has approved a dam in Tibet, state media said.")
     assert find(finder, "Iran's press conference was cancelled.") == [("Iran", "Iran")]
+
+
+def test_an_acronym_of_a_name_found_before_is_that_actor_in_any_role(finder):
+    found = find(finder, "The Zamunda Liberation Front rejected the offer. Leaders formed the ZLF in 1998.")
+    assert found == [("Zamunda Liberation Front", "Zamunda Liberation Front"), ("ZLF", "Zamunda Liberation Front")]
+
+
+def test_a_listed_party_inside_a_longer_unlisted_name_is_the_longer_one(finder):
+    assert find(finder, "The National Congress Party says the assets were seized.") == [
+        ("National Congress Party", "National Congress Party")]
+    assert find(finder, "The Congress Party said it would contest the vote.")[0] == ("Congress Party", "Congress Party")
