@@ -149,6 +149,7 @@ class ActorFinder(UnnamedMentions):
             i = j
         if self.find_unlisted:
             self._find_home_media(sentence, state)
+            self._find_epithets(sentence, state)
             self._find_generic(sentence, state)
         self._find_title_phrases(sentence, state)
         self._find_pronouns(sentence, state)

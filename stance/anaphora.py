@@ -13,7 +13,7 @@ from .gazetteer import Actor, slugify
 from .phrases import (FoundMention, _COURTS, _DocumentState, _PRONOUN_WORDS, _QUOTE_MARKS, _Sentence, _TITLE_WORDS,
                       _bare, _in_role_phrase, _is_name_token, _is_possessive, _modifies_noun, _qualifies_next,
                       _title_heads, _title_run_length)
-from .wordlists import (ADJECTIVE_RANKS, ADJECTIVE_TITLES, ADVERBS, ANAPHOR_NOUNS, ANAPHOR_PLACE_WORDS, ARMED_SERVICES,
+from .wordlists import (FUNCTION_WORDS, LOCATIVE, ADJECTIVE_RANKS, ADJECTIVE_TITLES, ADVERBS, ANAPHOR_NOUNS, ANAPHOR_PLACE_WORDS, ARMED_SERVICES,
                         AUXILIARIES, BARE_GENERIC, BODY_MEMBERS, CLAUSE_OPENERS, COUNTRY_ANAPHORS, DASHES,
                         EXPLETIVE_PREDICATES, GENERIC_ADJECTIVES, GENERIC_NOUNS, GENERIC_WORDS_WITH_POSSESSIVES,
                         GROUP_NOUNS_COUNTRY, GROUP_NOUNS_FORCES, HIGH_OFFICES, HOME_INSTITUTIONS, IRREGULAR_PAST,
@@ -42,6 +42,10 @@ _NOT_ALWAYS_BODIES = frozenset(GENERIC_ADJECTIVES | OFFICE_NOUNS | STANCE_NOUNS 
 _BODIES_IN_ANY_ROLE = frozenset({"officials", "ministers", "lawmakers", "legislators", "mps", "authorities", "rebels",
                                   "critics", "activists", "diplomats", "prosecutors", "leaders"})
 _ONLY_QUALIFIED = frozenset({"leaders"})
+# Set phrases for a country: (words after "the") -> (the country, the country whose story they also appear in).
+_EPITHETS = {("self-governing", "island"): ("Taiwan", "China"), ("self-governed", "island"): ("Taiwan", "China"),
+             ("self-ruled", "island"): ("Taiwan", "China"), ("democratic", "island"): ("Taiwan", "China"),
+             ("mainland",): ("China", "Taiwan")}
 # Groups named by their kind ("aid agencies", "rights groups", "environmental organizations"), not their country.
 _KINDS_OF_GROUPS = frozenset({"groups", "agencies", "organizations", "organisations"})
 _GROUP_KINDS = frozenset({"aid", "rights", "human", "relief", "humanitarian", "environmental", "environment", "green",
@@ -213,6 +217,26 @@ class UnnamedMentions:
         return not open_quote
 
     # -- phrases without a name --------------------------------------------------------------------------
+    def _find_epithets(self, sentence: _Sentence, state: _DocumentState) -> None:
+        """'the self-governing island' for Taiwan, 'the mainland' for China: set phrases for a country named before in
+        the story (its own name, or the one they are set against: 'the mainland' in a story about Taiwan)."""
+        lower, consumed = sentence.lower, sentence.consumed
+        if "island" not in lower and "mainland" not in lower:
+            return
+        for k in range(len(lower)):
+            if lower[k] != "the" or consumed[k] or (k > 0 and lower[k - 1] in LOCATIVE):
+                continue  # (not "travelling to the mainland")
+            for words, (country_name, context) in _EPITHETS.items():
+                end = k + 1 + len(words)
+                if tuple(lower[k + 1:end]) == words and not any(consumed[k:end]) and (
+                        end >= len(lower) or not lower[end].isalpha() or lower[end] not in common_words()
+                        or verb_like(lower[end]) or lower[end] in AUXILIARIES or lower[end] in FUNCTION_WORDS):
+                    country = self.gazetteer.lookup((country_name,))
+                    named = {actor.name for actor in state.actors.values()}
+                    if country is not None and (country_name in named or context in named):
+                        self._add(sentence, state, k, end, country, "epithet")
+                    break
+
     def _find_generic(self, sentence: _Sentence, state: _DocumentState) -> None:
         """'the government', 'Police', 'security forces' (generic actors of the home country) and
         'the group', 'the party', 'the bloc' (the latest named actor of that kind)."""

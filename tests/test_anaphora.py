@@ -337,3 +337,13 @@ def test_groups_named_by_their_kind_are_one_group_in_any_role(finder):
 def test_the_group_is_not_a_plural_group_of_many(finder):
     found = find(finder, "Hamas rejected the plan. Rights groups condemned the strikes. The group said it would fight on.")
     assert ("The group", "Hamas") in found
+
+
+def test_set_phrases_for_taiwan_and_china_in_a_story_about_them(finder):
+    text = ("Armitage discussed U.S. support for Taiwan. He praised the self-governing island and criticized "
+            "the pressures put forward by the mainland.")
+    found = find(finder, text)
+    assert ("the self-governing island", "Taiwan") in found
+    assert ("the mainland", "China") in found
+    assert find(finder, "Residents travelling to the mainland were told to take care.") == []
+    assert find(finder, "The storm hit the self-governing island of Jersey.") == []  # no Taiwan or China in the story
