@@ -295,7 +295,9 @@ SPEAKING_GROUPS = {"critics": "group", "diplomats": "group", "protesters": "grou
                    "dealers": "group", "brokers": "group", "aides": "group", "councils": "group", "senators": "group",
                    "governments": "group", "commentators": "group", "unions": "group", "opponents": "group",
                    "supporters": "group", "lawyers": "group", "judges": "group", "farmers": "group",
-                   "doctors": "group", "teachers": "group", "miners": "group"}
+                   "doctors": "group", "teachers": "group", "miners": "group", "terrorists": "group",
+                   "gunmen": "group", "attackers": "group", "hijackers": "group", "assailants": "group",
+                   "kidnappers": "group", "militias": "group"}
 GENERIC_NOUNS.update(SPEAKING_GROUPS)
 # Generic nouns that are also adjectives: before a noun they qualify it ("the military operation", "its military
 # wing").

@@ -347,3 +347,9 @@ def test_set_phrases_for_taiwan_and_china_in_a_story_about_them(finder):
     assert ("the mainland", "China") in found
     assert find(finder, "Residents travelling to the mainland were told to take care.") == []
     assert find(finder, "The storm hit the self-governing island of Jersey.") == []  # no Taiwan or China in the story
+
+
+def test_armed_men_named_by_what_they_do_act_as_groups(finder):
+    assert find(finder, "Gunmen killed 12 villagers on Sunday.") == [("Gunmen", "Gunmen")]
+    assert ("terrorists", "Terrorists") in find(finder, "Since terrorists were holding passengers, the army waited.")
+    assert ("the militias", "Militias") in find(finder, "The army said the militias had withdrawn.")
