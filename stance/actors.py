@@ -38,7 +38,8 @@ from .wordlists import (ADJECTIVE_TITLES, AGENT_COMPOUND_HEADS, APOSTROPHES, BOD
                         COUNTRY_PEOPLE, CREDIT_VERBS, DASHES, DESCRIPTIVE_FIELD_WORDS, DESCRIPTOR_HEADS,
                         FAMILY_NAME_FIRST, FUNCTION_WORDS, GENERIC_ADJECTIVES, GENERIC_WORDS_WITH_POSSESSIVES,
                         GROUP_NOUNS_ARMED, GROUP_NOUNS_COUNTRY, GROUP_NOUNS_FORCES, GROUP_WORDS, HONORIFICS,
-                        INSTITUTION_FIELDS, BARE_INSTITUTIONS, INSTITUTION_COMPOUND_NOUNS, INSTITUTION_FIELD_WORDS, INSTITUTION_ROLE_WORDS, LOCATIVE, MEDIA_NOUNS,
+                        INSTITUTION_FIELDS, BARE_INSTITUTIONS, INSTITUTION_COMPOUND_NOUNS, INSTITUTION_FIELD_WORDS,
+                        INSTITUTION_ROLE_WORDS, LOCATIVE, MEDIA_NOUNS,
                         MEDIA_QUALIFIERS, MEMBER_MODIFIERS, MEMBER_NOUNS, NAME_PARTICLE_PAIRS, NAME_WORDS,
                         NEWSPAPER_NAMES, NOT_AFTER_PRESS, NOT_NAMES, OBJECT_STARTERS, ORG_PLACE_PREPOSITIONS, ORG_WORDS,
                         PARTICLES, PEERAGE_TITLES, PLACE_GOVERNORS, PLACE_NAME_HEADS, PLACE_OF_NOUNS, PLACE_ORG_HEADS,
@@ -306,10 +307,10 @@ class ActorFinder(UnnamedMentions):
             if skip_next or a < skip_until:
                 skip_next = False
                 continue
-            if actor is not None and actor.type == "country" and kind != "demonym" and _is_possessive(tokens[b - 1]) \
-                    and self._media_end(lower, b) and (next_piece is None or next_piece[0] >= self._media_end(lower, b)):
+            media_end = self._media_end(lower, b) if actor is not None and actor.type == "country" \
+                and kind != "demonym" and _is_possessive(tokens[b - 1]) else 0
+            if media_end and (next_piece is None or next_piece[0] >= media_end):
                 # "North Korea's state media said": the country's media, one group
-                media_end = self._media_end(lower, b)
                 demonym = actor.demonyms[0] if actor.demonyms else actor.name
                 self._register(actor, state)
                 self._add(sentence, state, a, media_end, self._media(actor, demonym, lower[b:media_end]), "media",
@@ -329,8 +330,9 @@ class ActorFinder(UnnamedMentions):
                     if state.home_country is None:
                         state.home_country = actor
                     # not "an adviser to the Malian foreign ministry, Amara Diallo", nor "Russian central bank assets"
+                    compound = institution_end < len(lower) and lower[institution_end] in INSTITUTION_COMPOUND_NOUNS
                     if not _in_role_phrase(sentence, a) and not self._attributive(lower, institution_end, a) \
-                            and (institution_end >= len(lower) or lower[institution_end] not in INSTITUTION_COMPOUND_NOUNS):
+                            and not compound:
                         demonym = _bare(tokens[a]) if kind == "demonym" else None  # "Philippine National Bank"
                         self._add(sentence, state, a, institution_end,
                                   self._institution(actor, lower[b:institution_end], demonym), "institution")
@@ -458,8 +460,10 @@ class ActorFinder(UnnamedMentions):
         k = b
         while k < len(lower) and k - b < 3 and lower[k] in INSTITUTION_FIELD_WORDS:
             k += 1
-        if k >= len(lower) or _bare(lower[k]) not in INSTITUTION_FIELDS or (k == b and _bare(lower[k]) not in BARE_INSTITUTIONS):
+        if k >= len(lower) or _bare(lower[k]) not in INSTITUTION_FIELDS:
             return 0
+        if k == b and _bare(lower[k]) not in BARE_INSTITUTIONS:
+            return 0  # "Mongolia's parliament", but not "China's ministry"
         if not INSTITUTION_FIELDS[_bare(lower[k])].issuperset(lower[b:k]):
             return 0
         return k + 1
@@ -730,7 +734,7 @@ class ActorFinder(UnnamedMentions):
         after2 = lower[b + 1] if b + 1 < len(lower) else ""
         # at a clause start ("Isis fights", "that Moscow wants") a word in -s is a verb; after "the" or a verb it is a noun
         clause_start = a is None or not before.isalpha() or before in ("and", "or") or before in SUBORDINATORS \
-            or (before == "with" and after.endswith("ing") and after2[:1].isalnum())  # "with Ukraine reporting 160 clashes"
+            or (before == "with" and after.endswith("ing") and after2[:1].isalnum())  # "with Ukraine reporting 160"
         # "the challenges China brings to", "says Moscow wants a deal", "demanded that Beijing remove them", "the Tories
         # taking us back": a word in -s, a base form or an -ing form with an object or "to" after it, or at a clause start
         verb = present_verb_like(after) or _plain_verb(lower, b) if clause_start or after2 in OBJECT_STARTERS \

@@ -13,13 +13,15 @@ from .gazetteer import Actor, slugify
 from .phrases import (FoundMention, _COURTS, _DocumentState, _PRONOUN_WORDS, _QUOTE_MARKS, _Sentence, _TITLE_WORDS,
                       _bare, _in_role_phrase, _is_name_token, _is_possessive, _modifies_noun, _qualifies_next,
                       _title_heads, _title_run_length)
-from .wordlists import (FUNCTION_WORDS, LOCATIVE, ADJECTIVE_RANKS, ADJECTIVE_TITLES, ADVERBS, ANAPHOR_NOUNS, ANAPHOR_PLACE_WORDS, ARMED_SERVICES,
+from .wordlists import (ADJECTIVE_RANKS, ADJECTIVE_TITLES, ADVERBS, ANAPHOR_NOUNS, ANAPHOR_PLACE_WORDS, ARMED_SERVICES,
+                        FUNCTION_WORDS, LOCATIVE,
                         AUXILIARIES, BARE_GENERIC, BODY_MEMBERS, CLAUSE_OPENERS, COUNTRY_ANAPHORS, DASHES,
                         EXPLETIVE_PREDICATES, GENERIC_ADJECTIVES, GENERIC_NOUNS, GENERIC_WORDS_WITH_POSSESSIVES,
                         GROUP_NOUNS_COUNTRY, GROUP_NOUNS_FORCES, HIGH_OFFICES, HOME_INSTITUTIONS, IRREGULAR_PAST,
                         MACHINERY_VERBS, NEUTER_PRONOUNS, NOT_BEFORE_PARLIAMENT, NOT_NAMES, OBJECT_STARTERS,
                         OFFICE_NOUNS, PLURAL_PEOPLE, PLURAL_PRONOUNS, PRONOUNS, PRONOUN_CONTRACTIONS, QUOTE_VERBS,
-                        SERVICE_WORDS, SPEAKING_GROUPS, SPEECH_VERBS, STANCE_NOUNS, STATELESS_GROUPS, SUBORDINATORS, TELL_VERBS,
+                        SERVICE_WORDS, SPEAKING_GROUPS, SPEECH_VERBS, STANCE_NOUNS, STATELESS_GROUPS, SUBORDINATORS,
+                        TELL_VERBS,
                         TITLE_HEADS, TITLE_MODIFIERS, WEAK_AUXILIARIES, common_words, present_verb_like, verb_forms,
                         verb_like)
 
@@ -49,8 +51,9 @@ _EPITHETS = {("self-governing", "island"): ("Taiwan", "China"), ("self-governed"
 # Groups named by their kind ("aid agencies", "rights groups", "environmental organizations"), not their country.
 _KINDS_OF_GROUPS = frozenset({"groups", "agencies", "organizations", "organisations"})
 _GROUP_KINDS = frozenset({"aid", "rights", "human", "relief", "humanitarian", "environmental", "environment", "green",
-                          "advocacy", "conservation", "campaign", "lobby", "lobbying", "civil", "society", "pro-democracy",
-                          "anti-war", "women's", "press", "freedom", "watchdog", "activist", "charity", "charitable",
+                          "advocacy", "conservation", "campaign", "lobby", "lobbying", "civil", "society",
+                          "pro-democracy", "anti-war", "women's", "press", "freedom", "watchdog", "activist",
+                          "charity", "charitable",
                           "indigenous", "student", "veterans", "consumer", "medical", "refugee", "migrant", "climate",
                           "animal", "welfare", "opposition", "civic", "grassroots", "non-governmental", "religious",
                           "faith", "jewish", "muslim", "christian", "business", "industry", "farm", "labour", "labor"})
@@ -116,7 +119,8 @@ _CALLING_VERBS = frozenset({"call", "calls", "called", "calling"})
 
 def _headline_speech_verb(word: str) -> bool:
     """'says', 'warns', 'calls', 'rejects', 'urges': a speech verb in the present, as headlines use it."""
-    return word in SPEECH_VERBS or (word.endswith("s") and (word[:-1] + "ed" in SPEECH_VERBS or word[:-1] + "d" in SPEECH_VERBS))
+    return word in SPEECH_VERBS or (word.endswith("s") and (word[:-1] + "ed" in SPEECH_VERBS
+                                                            or word[:-1] + "d" in SPEECH_VERBS))
 
 
 class UnnamedMentions:
@@ -178,7 +182,7 @@ class UnnamedMentions:
     def _bare_parliament(lower: list[str], k: int, end: int) -> bool:
         """Whether "parliament" with no article acts ("parliament voted on Friday") or is asked to ("urged parliament
         to repeal it", "called on parliament to"); not where it is a place or is told something ("a debate in
-        parliament", "told parliament"), as GUIDELINES section 1 and the team's labels treat it."""
+        parliament", "told parliament"), as the team's labels treat it."""
         before = lower[k - 1] if k > 0 else ""
         after = lower[end] if end < len(lower) else ""
         if after == "to":
@@ -307,7 +311,8 @@ class UnnamedMentions:
                           Actor(slugify(name), name, "group", country.name if country else None), "generic")
                 k = end + 1
                 continue
-            if noun in _KINDS_OF_GROUPS and start == k and k > 0 and lower[k - 1] in _GROUP_KINDS and not consumed[k - 1]:
+            if noun in _KINDS_OF_GROUPS and start == k and k > 0 and lower[k - 1] in _GROUP_KINDS \
+                    and not consumed[k - 1]:
                 # "aid agencies", "Rights groups", "environmental groups", "human rights organizations": what kind of
                 # groups says who they are, as a subject or an object ("asked aid agencies to move")
                 first = k - 1
@@ -478,9 +483,11 @@ class UnnamedMentions:
     def _recent_named(noun: str, state: _DocumentState) -> Actor | None:
         for actor_id in reversed(list(state.actors)):
             actor = state.actors[actor_id]
-            if actor.type == "person" or (actor.type == "group" and (actor.name.split()[-1].lower() in BODY_MEMBERS
-                                                                   or actor.name.split()[-1].lower() in SPEAKING_GROUPS)):
-                continue  # "the department" is not "State Department officials", nor "the group" "Isis members" or "aid groups"
+            last_word = actor.name.split()[-1].lower()
+            if actor.type == "person" or (actor.type == "group" and (last_word in BODY_MEMBERS
+                                                                   or last_word in SPEAKING_GROUPS)):
+                continue  # "the department" is not "State Department officials", nor "the group" "Isis members"
+                # or "Rights groups"
             name = actor.name.lower()
             if noun in name.split() or name.endswith(noun):
                 return actor

@@ -22,9 +22,9 @@ from pathlib import Path
 # Words after which a country or capital is a place, not an agent ("talks in Beijing", "fled to Chad").
 LOCATIVE = {"in", "at", "into", "inside", "outside", "throughout", "near", "within", "around", "via", "through", "across",
             "from", "to", "toward", "towards",
-            "visit", "visited", "visiting", "visits", "entered", "arrived", "flew", "fled", "landed", "tour", "tours", "toured", "touring", "travelled",
-            "traveled", "returned", "based", "born", "stationed", "deployed", "leave", "leaves", "leaving", "left",
-            "depart", "departs", "departed", "departing"}
+            "visit", "visited", "visiting", "visits", "entered", "arrived", "flew", "fled", "landed", "tour", "tours",
+            "toured", "touring", "travelled", "traveled", "returned", "based", "born", "stationed", "deployed", "leave",
+            "leaves", "leaving", "left", "depart", "departs", "departed", "departing"}
 # Compass and area words before a country make it a region, not an agent ("in northern Syria", "north-east Syria").
 REGION_WORDS = {"northern", "southern", "eastern", "north-east", "north-eastern", "northeast", "northeastern",
                 "north-west", "north-western", "northwest", "northwestern", "south-east", "south-eastern", "southeast",
