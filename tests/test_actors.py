@@ -657,20 +657,20 @@ def test_an_unnamed_official_of_a_country_and_its_officials_are_groups_of_it(fin
 
 
 def test_capitals_listed_together_act_together(finder):
-    found = find(finder, "They were turned back, as Moscow, Tehran and Ankara closed in on a deal.")
+    found = find(finder, "Talks stalled as Moscow, Tehran and Ankara agreed on a plan.")
     assert [name for _, name in found] == ["Russia", "Iran", "Turkey"]
     assert find(finder, "He flew to Jeddah, Saudi Arabia, on Monday.") == []
 
 
 def test_capitals_listed_as_places_stay_places(finder):
     assert find(finder, "The deal was signed in Moscow, Tehran and Ankara last week.") == []
-    assert find(finder, "Mary Dejevsky is a former correspondent in Moscow, Paris and Washington.") == [
-        ("Mary Dejevsky", "Mary Dejevsky")]
-    assert find(finder, "Ilham Ahmed has been touring Washington, Paris and London.") == [("Ilham Ahmed", "Ilham Ahmed")]
+    assert find(finder, "Lena Ortiz is a former correspondent in Moscow, Paris and Washington.") == [
+        ("Lena Ortiz", "Lena Ortiz")]
+    assert find(finder, "Omar Haddad has been touring Washington, Paris and London.") == [("Omar Haddad", "Omar Haddad")]
 
 
 def test_a_country_acts_before_an_adverb_or_in_a_with_clause(finder):
-    assert find(finder, "Iran meanwhile reported victories on the southern front.") == [("Iran", "Iran")]
+    assert find(finder, "Iran meanwhile announced new naval drills.") == [("Iran", "Iran")]
     assert find(finder, "Fighting went on, with Ukraine reporting 160 clashes in a single day.") == [("Ukraine", "Ukraine")]
     assert find(finder, "The project moved ahead with U.S. funding.") == []
 
@@ -700,6 +700,6 @@ def test_an_acronym_of_a_name_found_before_is_that_actor_in_any_role(finder):
 
 
 def test_a_listed_party_inside_a_longer_unlisted_name_is_the_longer_one(finder):
-    assert find(finder, "The National Congress Party says the assets were seized.") == [
+    assert find(finder, "The National Congress Party says the new law is unfair.") == [
         ("National Congress Party", "National Congress Party")]
     assert find(finder, "The Congress Party said it would contest the vote.")[0] == ("Congress Party", "Congress Party")

@@ -340,8 +340,8 @@ def test_the_group_is_not_a_plural_group_of_many(finder):
 
 
 def test_set_phrases_for_taiwan_and_china_in_a_story_about_them(finder):
-    text = ("Armitage discussed U.S. support for Taiwan. He praised the self-governing island and criticized "
-            "the pressures put forward by the mainland.")
+    text = ("The envoy discussed U.S. support for Taiwan. He praised the self-governing island and criticized "
+            "threats made by the mainland.")
     found = find(finder, text)
     assert ("the self-governing island", "Taiwan") in found
     assert ("the mainland", "China") in found
@@ -351,5 +351,5 @@ def test_set_phrases_for_taiwan_and_china_in_a_story_about_them(finder):
 
 def test_armed_men_named_by_what_they_do_act_as_groups(finder):
     assert find(finder, "Gunmen killed 12 villagers on Sunday.") == [("Gunmen", "Gunmen")]
-    assert ("terrorists", "Terrorists") in find(finder, "Since terrorists were holding passengers, the army waited.")
+    assert ("terrorists", "Terrorists") in find(finder, "Since terrorists held the bus, the army waited.")
     assert ("the militias", "Militias") in find(finder, "The army said the militias had withdrawn.")
