@@ -35,7 +35,7 @@ from .phrases import (FoundMention, _DocumentState, _Sentence, _addressed, _adve
 from .text import tokenize
 from .wordlists import (ADJECTIVE_TITLES, AGENT_COMPOUND_HEADS, APOSTROPHES, BODY_MEMBERS, BUILDING_NAME_WORDS,
                         BUILDING_PREPOSITIONS, CAUSATIVE_VERBS, COMPANY_SUFFIXES, COMPASS_POINTS, COUNTRY_ATTRIBUTES,
-                        COUNTRY_PEOPLE, CREDIT_VERBS, DASHES, DESCRIPTIVE_FIELD_WORDS, DESCRIPTOR_HEADS,
+                        COUNTRY_PEOPLE, CREDIT_VERBS, DASHES, DEMONYM_GROUP_NOUNS, DESCRIPTIVE_FIELD_WORDS, DESCRIPTOR_HEADS,
                         FAMILY_NAME_FIRST, FUNCTION_WORDS, GENERIC_ADJECTIVES, GENERIC_WORDS_WITH_POSSESSIVES,
                         GROUP_NOUNS_ARMED, GROUP_NOUNS_COUNTRY, GROUP_NOUNS_FORCES, GROUP_WORDS, HONORIFICS,
                         INSTITUTION_FIELDS, BARE_INSTITUTIONS, INSTITUTION_COMPOUND_NOUNS, INSTITUTION_FIELD_WORDS,
@@ -43,7 +43,7 @@ from .wordlists import (ADJECTIVE_TITLES, AGENT_COMPOUND_HEADS, APOSTROPHES, BOD
                         MEDIA_QUALIFIERS, MEMBER_MODIFIERS, MEMBER_NOUNS, NAME_PARTICLE_PAIRS, NAME_WORDS,
                         NEWSPAPER_NAMES, NOT_AFTER_PRESS, NOT_NAMES, OBJECT_STARTERS, ORG_PLACE_PREPOSITIONS, ORG_WORDS,
                         PARTICLES, PEERAGE_TITLES, PLACE_GOVERNORS, PLACE_NAME_HEADS, PLACE_OF_NOUNS, PLACE_ORG_HEADS,
-                        PLURAL_PEOPLE, REGION_WORDS, RELATIVE_NOUNS, REPORTING_NOUNS, SERVICE_LANGUAGES, SPEECH_VERBS,
+                        AUXILIARIES, PLURAL_PEOPLE, REGION_WORDS, RELATIVE_NOUNS, REPORTING_NOUNS, SERVICE_LANGUAGES, SPEECH_VERBS,
                         SUBORDINATORS, TITLE_HEADS, TITLE_MODIFIERS, TOPIC_PREPOSITIONS, VENUE_VERBS, common_words,
                         present_verb_like, verb_like)
 
@@ -577,12 +577,29 @@ class ActorFinder(UnnamedMentions):
                 group = Actor(f"{country.id}_{word}", f"{sentence.tokens[a]} {word}", "group", country.name)
                 self._add(sentence, state, a, k + 1, group, "demonym group", strip_possessive=False)
                 return
+            if word in DEMONYM_GROUP_NOUNS and self._group_acts(lower, k + 1):
+                name = f"{sentence.tokens[a]} {' '.join(lower[b:k + 1])}"  # "Turkish farmers", "Israeli anti-war protesters"
+                self._add(sentence, state, a, k + 1, Actor(slugify(name), name, "group", country.name), "demonym group",
+                          strip_possessive=False)
+                return
             if word in MEDIA_NOUNS and self._media_end(lower, b) == k + 1:
                 self._add(sentence, state, a, k + 1, self._media(country, sentence.tokens[a], lower[b:k + 1]),
                           "demonym media", strip_possessive=False)
                 return
             if not word.isalpha() or verb_like(word) or _is_name_token(sentence.tokens[k]):
                 return
+
+    @staticmethod
+    def _group_acts(lower: list[str], end: int) -> bool:
+        """Whether the group that ends before ``end`` acts or speaks: a verb follows it ("Turkish farmers warned"), also
+        after a place ("Israeli protesters in Haifa blocked") or a comma."""
+        k = end
+        if k + 1 < len(lower) and lower[k] in ("in", "from", "at") and lower[k + 1][:1].isalpha():
+            k += 2
+            while k < len(lower) and lower[k][:1].isalpha() and not verb_like(lower[k]) and lower[k] not in AUXILIARIES:
+                k += 1
+        after = lower[k] if k < len(lower) else ""
+        return after in AUXILIARIES or verb_like(after) or after in SPEECH_VERBS
 
     @staticmethod
     def _media_end(lower: list[str], b: int) -> int:
@@ -743,6 +760,8 @@ class ActorFinder(UnnamedMentions):
             verb = _present_verb(lower, b)  # "the U.S. expects more talks", "the UK pays twice as much"
         if not verb and (before in CAUSATIVE_VERBS or (before == "the" and a > 1 and lower[a - 2] in CAUSATIVE_VERBS)):
             verb = _plain_verb(lower, b)  # "seen China rolling out", "help Pakistan pay for", "let the Tories take"
+        if after == "no" and after2 == "longer":
+            return False  # "Iran no longer faces the threat"
         return (after.isalpha() and after in common_words() and not verb and not _adverb(after)
                 and after not in GROUP_NOUNS_COUNTRY and after not in MEMBER_NOUNS and after not in FUNCTION_WORDS
                 and not _title_run_length(lower[b:b + 3]))

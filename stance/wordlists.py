@@ -98,7 +98,8 @@ ADDRESS_VERBS = {"talk", "talks", "talked", "talking", "speak", "speaks", "spoke
                  "responding", "listen", "listened", "listening", "complain", "complained", "apologise", "apologised",
                  "apologize", "apologized", "explain", "explained", "signal", "signalled", "signaled", "turned", "turn",
                  "lied", "lying", "pledged", "promised", "offered", "proposed", "conceded", "surrendered", "yielded",
-                 "ceded", "caved", "bowed"}
+                 "ceded", "caved", "bowed", "protest", "protests", "protested", "protesting", "complains", "objected",
+                 "objects", "appeals", "pleaded", "pleads", "petitioned", "lobbied"}
 # Words that make the country after "<word> <preposition>" the source or target of pressure, threat, support, relations
 # or a gift, not a place: "a growing threat from China", "pressure from Moscow", "closer ties to Beijing", "a gift to
 # the U.S.", "a trump card over Washington", "a shift toward Moscow", "a swipe at Washington", "an investigation into
@@ -299,6 +300,12 @@ SPEAKING_GROUPS = {"critics": "group", "diplomats": "group", "protesters": "grou
                    "gunmen": "group", "attackers": "group", "hijackers": "group", "assailants": "group",
                    "kidnappers": "group", "militias": "group"}
 GENERIC_NOUNS.update(SPEAKING_GROUPS)
+# People of a country or region named by a demonym and what they do, who act or speak as one group ("Turkish farmers
+# warned", "Israeli protesters blocked", "European carmakers said"): the speaking groups and the trades that lobby.
+DEMONYM_GROUP_NOUNS = {*SPEAKING_GROUPS, "mediators", "exporters", "importers", "producers", "manufacturers",
+                       "carmakers", "automakers", "steelmakers", "banks", "lenders", "insurers", "airlines", "retailers",
+                       "businesses", "employers", "investors", "truckers", "fishermen", "workers", "students",
+                       "nurses", "prosecutors", "officers", "conservatives", "liberals", "nationalists", "voters"}
 # Generic nouns that are also adjectives: before a noun they qualify it ("the military operation", "its military
 # wing").
 GENERIC_ADJECTIVES = {"military"}
@@ -430,7 +437,7 @@ OBJECT_STARTERS = {"a", "an", "the", "its", "his", "her", "their", "to", "that",
 ADVERBS = {"together", "again", "alone", "too", "instead", "first", "later", "earlier", "soon", "now", "then", "still",
            "either", "anyway", "yet", "ahead", "back", "away", "abroad", "already", "also", "often", "last", "once",
            "further", "only", "alike", "however", "meanwhile", "thus", "therefore", "nevertheless", "nonetheless",
-           "accountable", "responsible", "both"}
+           "accountable", "responsible", "both", "even"}
 # Plurals whose stem is also a verb but that after "the <name>" are nouns ("the Iran arms deal").
 NOUN_PLURALS = {"arms"}
 LY_NOUNS = {"family", "assembly", "ally", "supply", "rally", "reply", "monopoly", "anomaly", "bully", "july", "italy",

@@ -703,3 +703,22 @@ def test_a_listed_party_inside_a_longer_unlisted_name_is_the_longer_one(finder):
     assert find(finder, "The National Congress Party says the new law is unfair.") == [
         ("National Congress Party", "National Congress Party")]
     assert find(finder, "The Congress Party said it would contest the vote.")[0] == ("Congress Party", "Congress Party")
+
+
+def test_people_of_a_country_named_by_trade_or_role_act_as_one_group(finder):
+    assert find(finder, "Danish truckers blocked two border crossings on Tuesday.") == [
+        ("Danish truckers", "Danish truckers")]
+    assert find(finder, "Latvian students in Riga said the fees were unfair.") == [
+        ("Latvian students", "Latvian students")]
+    assert find(finder, "Kenyan mediators urged the two sides to return to the table.")[0] == (
+        "Kenyan mediators", "Kenyan mediators")
+    assert find(finder, "The new duties will hurt Danish truckers.") == []  # they only suffer it here
+
+
+def test_a_country_before_no_longer_or_even_still_acts(finder):
+    assert find(finder, "Peru no longer recognises the court's rulings.") == [("Peru", "Peru")]
+    assert find(finder, "Chile even offered to host the next round.") == [("Chile", "Chile")]
+
+
+def test_a_country_protested_to_is_addressed_not_a_place(finder):
+    assert ("Hanoi", "Vietnam") in find(finder, "Jakarta protested to Hanoi over the seized trawlers.")
