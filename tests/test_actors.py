@@ -722,3 +722,13 @@ def test_a_country_before_no_longer_or_even_still_acts(finder):
 
 def test_a_country_protested_to_is_addressed_not_a_place(finder):
     assert ("Hanoi", "Vietnam") in find(finder, "Jakarta protested to Hanoi over the seized trawlers.")
+
+
+def test_self_declared_states_territories_and_state_facing_companies_are_listed(finder):
+    assert find(finder, "Hargeisa said Somaliland would hold its own vote.") == [
+        ("Hargeisa", "Somaliland"), ("Somaliland", "Somaliland")]
+    assert find(finder, "Greenland rejected the offer, and Nuuk asked for talks.") == [
+        ("Greenland", "Greenland"), ("Nuuk", "Greenland")]
+    assert find(finder, "Rosatom and Meta Platforms declined to comment.") == [
+        ("Rosatom", "Rosatom"), ("Meta Platforms", "Meta")]
+    assert find(finder, "Tourists flew to Greenland.") == []
