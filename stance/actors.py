@@ -35,7 +35,7 @@ from .phrases import (FoundMention, _DocumentState, _Sentence, _addressed, _adve
 from .text import tokenize
 from .wordlists import (ADJECTIVE_TITLES, AGENT_COMPOUND_HEADS, APOSTROPHES, BODY_MEMBERS, BUILDING_NAME_WORDS,
                         BUILDING_PREPOSITIONS, CAUSATIVE_VERBS, COMPANY_SUFFIXES, COMPASS_POINTS, COUNTRY_ATTRIBUTES,
-                        COUNTRY_PEOPLE, CREDIT_VERBS, DASHES, DEMONYM_GROUP_NOUNS, DESCRIPTIVE_FIELD_WORDS, DESCRIPTOR_HEADS,
+                        COUNTRY_PEOPLE, CREDIT_VERBS, DASHES, DEMONYM_GROUP_NOUNS, DESCRIPTIVE_FIELD_WORDS, DESCRIPTOR_HEADS, ORG_DESCRIPTORS,
                         FAMILY_NAME_FIRST, FUNCTION_WORDS, GENERIC_ADJECTIVES, GENERIC_WORDS_WITH_POSSESSIVES,
                         GROUP_NOUNS_ARMED, GROUP_NOUNS_COUNTRY, GROUP_NOUNS_FORCES, GROUP_WORDS, HONORIFICS,
                         INSTITUTION_FIELDS, BARE_INSTITUTIONS, INSTITUTION_COMPOUND_NOUNS, INSTITUTION_FIELD_WORDS,
@@ -47,6 +47,8 @@ from .wordlists import (ADJECTIVE_TITLES, AGENT_COMPOUND_HEADS, APOSTROPHES, BOD
                         SUBORDINATORS, TITLE_HEADS, TITLE_MODIFIERS, TOPIC_PREPOSITIONS, VENUE_VERBS, common_words,
                         present_verb_like, verb_like)
 
+# Kinds of bodies written after their name ("the Perikatan Nasional bloc said", "the Somoud alliance").
+_BODIES_NAMED_BEFORE = frozenset({"bloc", "coalition", "alliance", "movement", "federation", "militia"})
 # Ranks before an unnamed official ("a senior U.S. official").
 _OFFICIAL_RANKS = frozenset({"senior", "top", "high-ranking", "second", "former", "military", "government"})
 # People who work at a place ("doctors at", "officials in"): the place after them is their employer.
@@ -839,6 +841,16 @@ class ActorFinder(UnnamedMentions):
         if not all(_is_name_token(t) or t.lower() in PARTICLES for t in tokens[a:b]) or b - a > 4:
             return
         after = lower[b] if b < len(lower) else ""
+        if self._described_body(sentence, a, b):
+            # "rights group SaferNet Brasil backed", "refiner Reliance Industries said", "the Vooruit party": the kind
+            # of body is written next to the name
+            name = " ".join(tokens[a:b - 1] + [_bare(tokens[b - 1])])
+            kind = "group" if lower[a - 1] in ("militia", "movement") else "organization"
+            self._add(sentence, state, a, b, Actor(slugify(name), name, kind,
+                                                   affiliation.affiliation if affiliation else None), "unlisted organization")
+            if b - a == 1:
+                state.surnames.setdefault(name, slugify(name))  # later "Petrobras said" alone is the same body
+            return
         if b - a == 1 and tokens[a].isupper() and tokens[a].isalpha() and 2 < len(tokens[a]) <= 7:
             spelled_out = self._spelled_out(tokens[a], state)
             if spelled_out is not None:  # "the National Congress Party ... the NCP": the same party, in any role
@@ -912,6 +924,20 @@ class ActorFinder(UnnamedMentions):
                       titles=(title,) if title else ())
         self._add(sentence, state, a, b, actor, "unlisted person")
         self._remember_title(state.actors.get(actor.id, actor), title or (apposition if apposition != "?" else ""), state)
+
+    @staticmethod
+    def _described_body(sentence: _Sentence, a: int, b: int) -> bool:
+        """Whether the name tokens[a:b] follows or precedes a lower-case noun that says what kind of body it is
+        ("rights group SaferNet Brasil", "the Perikatan Nasional bloc said"), and is not a person's title word ("party
+        leader Ana Lopez")."""
+        tokens, lower = sentence.tokens, sentence.lower
+        before = tokens[a - 1] if a > 0 else ""
+        after = tokens[b] if b < len(tokens) else ""
+        if before in ORG_DESCRIPTORS:
+            # (not "party leader Ana Lopez", "the free movement Schengen zone")
+            return not (b < len(lower) and (_bare(lower[b]) in TITLE_HEADS or ActorFinder._attributive(lower, b, a)))
+        return after in _BODIES_NAMED_BEFORE and b + 1 < len(lower) and (
+            verb_like(lower[b + 1]) or lower[b + 1] in AUXILIARIES or lower[b + 1] == ",")
 
     @staticmethod
     def _spelled_out(acronym: str, state: _DocumentState) -> Actor | None:

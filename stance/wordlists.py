@@ -215,6 +215,15 @@ ORG_WORDS = {
     "university", "academy", "program", "programme", "corps", "unit", "units", "battalion", "division", "regiment",
     "militias", "factions", "faction", "bloc", "assembly", "senate", "parliament", "legislature", "court",
 }
+# Lower-case nouns that say what kind of body the name right after them is ("rights group SaferNet Brasil", "refiner
+# Reliance Industries", "the socialist party Vooruit", "French start-up Mistral AI") or right before them ("the
+# Perikatan Nasional bloc said").
+ORG_DESCRIPTORS = {"group", "party", "company", "firm", "start-up", "startup", "refiner", "carmaker", "automaker",
+                   "chipmaker", "miner", "operator", "union", "federation", "bloc", "coalition", "alliance",
+                   "movement", "organisation", "organization", "network", "lobby", "association", "agency",
+                   "broadcaster", "lender", "insurer", "airline", "developer", "watchdog", "regulator", "charity",
+                   "ngo", "militia", "conglomerate", "giant", "producer", "maker", "exporter", "utility", "platform",
+                   "outlet", "think-tank", "consultancy", "shipper", "supplier", "manufacturer"}
 GROUP_WORDS = {"rebels", "militia", "militias", "movement", "front", "brigade", "brigades", "army", "forces", "guard",
                "guards", "junta", "brotherhood", "faction", "factions", "corps", "battalion"}
 # Capitalized words that do not start a name (sentence openers, months, days, ...).

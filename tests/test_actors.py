@@ -732,3 +732,15 @@ def test_self_declared_states_territories_and_state_facing_companies_are_listed(
     assert find(finder, "Rosatom and Meta Platforms declined to comment.") == [
         ("Rosatom", "Rosatom"), ("Meta Platforms", "Meta")]
     assert find(finder, "Tourists flew to Greenland.") == []
+
+
+def test_a_name_next_to_the_kind_of_body_it_is_is_an_organization(finder):
+    assert find(finder, "Consumer group Fair Fares Now said the rise was unjustified.") == [
+        ("Fair Fares Now", "Fair Fares Now")]
+    assert find(finder, "Chilean refiner Enap Andes said it would cut output.")[0] == ("Enap Andes", "Enap Andes")
+    found = find(finder, "Dutch start-up Tulpwerk welcomed the rules. Later, Tulpwerk said it would hire.")
+    assert found[0] == ("Tulpwerk", "Tulpwerk") and ("Tulpwerk", "Tulpwerk") in found[1:]
+    assert find(finder, "The opposition Nueva Senda bloc said it would boycott the vote.") == [
+        ("Nueva Senda", "Nueva Senda"), ("it", "Nueva Senda")]
+    assert find(finder, "The free movement Karlsberg zone is popular.") == []
+    assert find(finder, "The party leader Ana Lopez resigned.")[0][1] == "Ana Lopez"
