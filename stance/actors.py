@@ -936,6 +936,17 @@ class ActorFinder(UnnamedMentions):
         if before in ORG_DESCRIPTORS:
             # (not "party leader Ana Lopez", "the free movement Schengen zone")
             return not (b < len(lower) and (_bare(lower[b]) in TITLE_HEADS or ActorFinder._attributive(lower, b, a)))
+        if after == "," and not (a > 0 and (lower[a - 1] in LOCATIVE or lower[a - 1] == "of")):
+            # "Nordic Pipeline Services, the operator of several links, said", "Copa-Cogeca, the EU-wide farm lobby,"
+            # (but not "At Gatwick, the company has", "north of Raqqa, a small group of women")
+            k = b + 1 + (b + 1 < len(lower) and lower[b + 1] in ("a", "an", "the"))
+            for x in range(k, min(k + 4, len(lower))):
+                word = lower[x]
+                if not word.isalpha() and "-" not in word or _bare(word) in TITLE_HEADS:
+                    return False
+                if word in ORG_DESCRIPTORS:
+                    return k > b + 1 and not (word == "group" and x + 1 < len(lower) and lower[x + 1] == "of")
+            return False
         return after in _BODIES_NAMED_BEFORE and b + 1 < len(lower) and (
             verb_like(lower[b + 1]) or lower[b + 1] in AUXILIARIES or lower[b + 1] == ",")
 

@@ -744,3 +744,11 @@ def test_a_name_next_to_the_kind_of_body_it_is_is_an_organization(finder):
         ("Nueva Senda", "Nueva Senda"), ("it", "Nueva Senda")]
     assert find(finder, "The free movement Karlsberg zone is popular.") == []
     assert find(finder, "The party leader Ana Lopez resigned.")[0][1] == "Ana Lopez"
+
+
+def test_a_name_with_an_apposition_naming_a_kind_of_body_is_an_organization(finder):
+    assert find(finder, "Lakeside Water Trust, a local charity, urged the council to act.")[0] == (
+        "Lakeside Water Trust", "Lakeside Water Trust")
+    assert find(finder, "Veltra Grid, the state grid operator, announced power cuts.")[0] == (
+        "Veltra Grid", "Veltra Grid")
+    assert ("Brackmoor", "Brackmoor") not in find(finder, "At Brackmoor, the company has written to homes.")
