@@ -39,7 +39,7 @@ from .wordlists import (ADJECTIVE_TITLES, AGENT_COMPOUND_HEADS, APOSTROPHES, BOD
                         FAMILY_NAME_FIRST, FUNCTION_WORDS, GENERIC_ADJECTIVES, GENERIC_WORDS_WITH_POSSESSIVES,
                         GROUP_NOUNS_ARMED, GROUP_NOUNS_COUNTRY, GROUP_NOUNS_FORCES, GROUP_WORDS, HONORIFICS,
                         INSTITUTION_FIELDS, BARE_INSTITUTIONS, INSTITUTION_COMPOUND_NOUNS, INSTITUTION_FIELD_WORDS,
-                        INSTITUTION_ROLE_WORDS, LOCATIVE, MEDIA_NOUNS,
+                        INSTITUTION_ROLE_WORDS, LOCATIVE, LOWERCASE_INSTITUTIONS, MEDIA_NOUNS,
                         MEDIA_QUALIFIERS, MEMBER_MODIFIERS, MEMBER_NOUNS, NAME_PARTICLE_PAIRS, NAME_WORDS,
                         NEWSPAPER_NAMES, NOT_AFTER_PRESS, NOT_NAMES, OBJECT_STARTERS, ORG_PLACE_PREPOSITIONS, ORG_WORDS,
                         PARTICLES, PEERAGE_TITLES, PLACE_GOVERNORS, PLACE_NAME_HEADS, PLACE_OF_NOUNS, PLACE_ORG_HEADS,
@@ -320,7 +320,8 @@ class ActorFinder(UnnamedMentions):
                 skip_until = media_end
                 pending_title, pending_affiliation, pending_owner = "", None, None
                 continue
-            if actor is not None and actor.type == "country" and (kind == "demonym" or _is_possessive(tokens[b - 1])):
+            if actor is not None and actor.type == "country" and (kind == "demonym" or _is_possessive(tokens[b - 1]) or (
+                    b < len(lower) and lower[b] in BARE_INSTITUTIONS and kind != "capital")):  # "Mali junta vows"
                 institution_end = self._institution_end(lower, b)
                 if institution_end and self._role_follows(lower, institution_end):
                     if self._name_after_title(tokens, lower, institution_end):
@@ -328,11 +329,18 @@ class ActorFinder(UnnamedMentions):
                         pending_title, pending_affiliation, pending_owner = "", None, None  # person is the actor
                         continue
                     institution_end = 0  # "a foreign ministry spokesman said": the title phrase's
+                if institution_end and institution_end < len(lower) and (
+                        lower[institution_end] in BODY_MEMBERS or lower[institution_end] in MEMBER_NOUNS
+                        or lower[institution_end] in ("parties", "supporters", "figures", "groups")):
+                    institution_end = 0  # "Kenyan opposition leaders", "Chinese embassy staff": the people
                 if institution_end:  # "China's foreign ministry", "Brazil's top electoral court", "Kenya's High Court"
                     if state.home_country is None:
                         state.home_country = actor
                     # not "an adviser to the Malian foreign ministry, Amara Diallo", nor "Russian central bank assets"
-                    compound = institution_end < len(lower) and lower[institution_end] in INSTITUTION_COMPOUND_NOUNS
+                    compound = institution_end < len(lower) and (
+                        lower[institution_end] in INSTITUTION_COMPOUND_NOUNS
+                        or (lower[institution_end - 1] == "opposition" and _is_name_token(tokens[institution_end])))
+                    # ("Taiwan's main opposition Kuomintang said": the party is the actor)
                     if not _in_role_phrase(sentence, a) and not self._attributive(lower, institution_end, a) \
                             and not compound:
                         demonym = _bare(tokens[a]) if kind == "demonym" else None  # "Philippine National Bank"
@@ -481,6 +489,9 @@ class ActorFinder(UnnamedMentions):
         electoral court"); ``demonym`` is the one written, if any."""
         demonym = demonym or (country.demonyms[0] if country.demonyms else country.name)
         words = words[:-1] + [_bare(words[-1])]
+        if words[-1] in LOWERCASE_INSTITUTIONS:
+            name = " ".join([demonym] + words)  # "Kenyan police", "Malian junta", "Georgian opposition"
+            return Actor(slugify(name), name, "group" if words[-1] == "opposition" else "organization", country.name)
         if DESCRIPTIVE_FIELD_WORDS.isdisjoint(words):
             words = [w.capitalize() for w in words]
             listed = self.gazetteer.lookup(tuple([demonym] + words))

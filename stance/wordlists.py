@@ -523,8 +523,15 @@ INSTITUTION_FIELDS = {
     "parliament": {"national"},
     "legislature": {"national"},
     "cabinet": set(),
+    "police": {"national", "federal", "state", "riot", "military", "border"},
+    "junta": {"military", "ruling"},
+    "embassy": set(),
+    "opposition": {"main", "parliamentary"},
 }
-BARE_INSTITUTIONS = {"parliament", "legislature", "cabinet"}
+BARE_INSTITUTIONS = {"parliament", "legislature", "cabinet", "police", "junta", "embassy", "opposition"}
+# Institutions written in lower case after their country, and the one that is a group ("Kenyan police", "the Malian
+# junta", "the Georgian opposition").
+LOWERCASE_INSTITUTIONS = {"police", "junta", "opposition"}
 # Nouns an institution's name qualifies, which do not end in -s ("the Israeli cabinet meeting", "a parliament seat").
 INSTITUTION_COMPOUND_NOUNS = {"meeting", "session", "building", "seat", "member", "election", "reshuffle", "decision",
                               "approval", "minister", "secretary", "office", "chamber"}

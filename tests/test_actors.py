@@ -361,7 +361,7 @@ def test_a_broadcaster_language_service_is_the_outlet(finder):
 def test_people_and_offices_of_a_body_after_its_name(finder):
     assert "FBI" in [m[0] for m in find(finder, "Neighbours watched FBI agents search the house.")]
     assert "Tory" in [m[0] for m in find(finder, "It was over, the Tory source said.")]
-    assert "U.S." in [m[0] for m in find(finder, "The U.S. embassy warned of delays.")]
+    assert "U.S. embassy" in [m[0] for m in find(finder, "The U.S. embassy warned of delays.")]
     assert "UKIP" in [m[0] for m in find(finder, "He criticised the UKIP whose leaders had left.")]
 
 
@@ -752,3 +752,15 @@ def test_a_name_with_an_apposition_naming_a_kind_of_body_is_an_organization(find
     assert find(finder, "Veltra Grid, the state grid operator, announced power cuts.")[0] == (
         "Veltra Grid", "Veltra Grid")
     assert ("Brackmoor", "Brackmoor") not in find(finder, "At Brackmoor, the company has written to homes.")
+
+
+def test_a_country_s_police_junta_embassy_and_opposition_are_one_body(finder):
+    assert find(finder, "Peruvian police detained two organisers on Friday.") == [
+        ("Peruvian police", "Peruvian police")]
+    assert find(finder, "Niger junta vows to reopen the border") == [("Niger junta", "Nigerien junta")]
+    assert find(finder, "The Chilean embassy said it had not been told.")[0] == ("Chilean embassy", "Chilean Embassy")
+    assert find(finder, "Zambia's opposition rejected the results.") == [("Zambia's opposition", "Zambian opposition")]
+    assert find(finder, "Zambian opposition leaders rejected the results.")[-1] == (
+        "opposition leaders", "Zambian opposition leaders")
+    assert find(finder, "Zambia's main opposition Unity Alliance rejected the results.")[0][1] != "Zambian opposition"
+    assert find(finder, "Officers searched a Peruvian police station.") == []
