@@ -612,7 +612,9 @@ class ActorFinder(UnnamedMentions):
             while k < len(lower) and lower[k][:1].isalpha() and not verb_like(lower[k]) and lower[k] not in AUXILIARIES:
                 k += 1
         after = lower[k] if k < len(lower) else ""
-        return after in AUXILIARIES or verb_like(after) or after in SPEECH_VERBS
+        # (headlines: "Kazakh miners demand safety overhaul", "German industry urges Berlin to resist")
+        return after in AUXILIARIES or verb_like(after) or after in SPEECH_VERBS or _plain_verb(lower, k) \
+            or _present_verb(lower, k)
 
     @staticmethod
     def _media_end(lower: list[str], b: int) -> int:

@@ -314,7 +314,8 @@ GENERIC_NOUNS.update(SPEAKING_GROUPS)
 DEMONYM_GROUP_NOUNS = {*SPEAKING_GROUPS, "mediators", "exporters", "importers", "producers", "manufacturers",
                        "carmakers", "automakers", "steelmakers", "banks", "lenders", "insurers", "airlines", "retailers",
                        "businesses", "employers", "investors", "truckers", "fishermen", "workers", "students",
-                       "nurses", "prosecutors", "officers", "conservatives", "liberals", "nationalists", "voters"}
+                       "nurses", "prosecutors", "officers", "conservatives", "liberals", "nationalists", "voters",
+                       "industry", "winemakers", "growers"}
 # Generic nouns that are also adjectives: before a noun they qualify it ("the military operation", "its military
 # wing").
 GENERIC_ADJECTIVES = {"military"}

@@ -764,3 +764,9 @@ def test_a_country_s_police_junta_embassy_and_opposition_are_one_body(finder):
         "opposition leaders", "Zambian opposition leaders")
     assert find(finder, "Zambia's main opposition Unity Alliance rejected the results.")[0][1] != "Zambian opposition"
     assert find(finder, "Officers searched a Peruvian police station.") == []
+
+
+def test_a_country_s_people_act_in_a_headline_with_a_present_verb(finder):
+    assert find(finder, "Polish miners demand pay rise after pit closures") == [("Polish miners", "Polish miners")]
+    assert find(finder, "Italian industry urges Rome to delay carbon levy")[0] == (
+        "Italian industry", "Italian industry")
