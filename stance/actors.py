@@ -42,7 +42,7 @@ from .wordlists import (ADJECTIVE_TITLES, AGENT_COMPOUND_HEADS, APOSTROPHES, BOD
                         INSTITUTION_ROLE_WORDS, LOCATIVE, LOWERCASE_INSTITUTIONS, MEDIA_NOUNS,
                         MEDIA_QUALIFIERS, MEMBER_MODIFIERS, MEMBER_NOUNS, NAME_PARTICLE_PAIRS, NAME_WORDS,
                         NEWSPAPER_NAMES, NOT_AFTER_PRESS, NOT_NAMES, OBJECT_STARTERS, ORG_PLACE_PREPOSITIONS, ORG_WORDS,
-                        PARTICLES, PEERAGE_TITLES, PLACE_GOVERNORS, PLACE_NAME_HEADS, PLACE_OF_NOUNS, PLACE_ORG_HEADS,
+                        PARTICLES, PEERAGE_TITLES, PERSON_DESCRIPTORS, PLACE_GOVERNORS, PLACE_NAME_HEADS, PLACE_OF_NOUNS, PLACE_ORG_HEADS,
                         AUXILIARIES, PLURAL_PEOPLE, REGION_WORDS, RELATIVE_NOUNS, REPORTING_NOUNS, SERVICE_LANGUAGES, SPEECH_VERBS,
                         SUBORDINATORS, TITLE_HEADS, TITLE_MODIFIERS, TOPIC_PREPOSITIONS, VENUE_VERBS, common_words,
                         present_verb_like, verb_like)
@@ -111,12 +111,44 @@ class ActorFinder(UnnamedMentions):
         state = _DocumentState()
         found: list[FoundMention] = []
         previous_end = 0
-        for start, end in sentences:
+        headline_mentions = 0
+        for index, (start, end) in enumerate(sentences):
             if "\n" in text[previous_end:start]:
                 state.quote_open = False  # a quote that goes on in a new paragraph opens again there
             previous_end = end
             found.extend(self._find_in_sentence(text, start, end, state))
+            if index == 0:
+                headline_mentions = len(found)
+        if len(sentences) > 1 and self._is_headline(text, sentences[0], sentences[1]):
+            found[:headline_mentions] = self._read_headline_again(text, sentences[0], state, found[:headline_mentions])
         return found
+
+    @staticmethod
+    def _is_headline(text: str, first: tuple[int, int], second: tuple[int, int]) -> bool:
+        """Whether the first sentence is a headline: a line of its own without final punctuation."""
+        return "\n" in text[first[1]:second[0]] and text[first[0]:first[1]].rstrip()[-1:] not in ".!?\"'\u201d)"
+
+    @staticmethod
+    def _part_of_a_longer_name(before: str, mention: FoundMention) -> bool:
+        """Whether a surname in a headline is the end of a name the first reading saw whole and left alone ("Los
+        Angeles", "Cerro Blanco"), not a name after a country's possessive, a title or its own first name ("Spain's
+        Sánchez", "Actor Vijay", "Keiko Fujimori")."""
+        words = before.split()
+        if len(words) < 2 or not _is_name_token(words[-1]) or _is_possessive(words[-1]) \
+                or _title_run_length([words[-1].lower()]):
+            return False
+        return words[-1] not in mention.actor.name.split() or mention.actor.name == f"{words[-1]} {mention.text}"
+
+    def _read_headline_again(self, text: str, headline: tuple[int, int], state: _DocumentState,
+                             mentions: list[FoundMention]) -> list[FoundMention]:
+        """The headline's mentions, with the names it shares with the story that only the story spells out in full
+        ("Earle-Sears rejects debate terms" after "Republican Winsome Earle-Sears rejected ...")."""
+        story_actors = set(state.actors)
+        again = self._find_in_sentence(text, headline[0], headline[1], state)
+        added = [m for m in again if m.via == "surname" and m.actor.id in story_actors
+                 and not any(m.start < k.end and k.start < m.end for k in mentions)
+                 and not self._part_of_a_longer_name(text[headline[0]:m.start], m)]
+        return sorted(mentions + added, key=lambda m: m.start) if added else mentions
 
     # -- one sentence --------------------------------------------------------------------------------
     def _find_in_sentence(self, text: str, start: int, end: int, state: _DocumentState) -> list[FoundMention]:
@@ -803,6 +835,9 @@ class ActorFinder(UnnamedMentions):
             a += 1  # (but "the Human Rights Campaign", "the Central Bank" keep their first words)
         while b > a and lower[b - 1] in PARTICLES:
             b -= 1
+        while b - a > 2 and lower[a] in PERSON_DESCRIPTORS and not organization and not any(
+                w in PARTICLES or _bare(w) in ORG_WORDS for w in lower[a + 1:b]):
+            a += 1  # "Republican Winsome Earle-Sears", "Rival Peter Varga said": the person's name without the word
         if a >= b or (a > 1 and (lower[a - 1] == "on" or lower[a - 1] == "the" and lower[a - 2] == "on")
                       and self._venue(lower, a)):
             return  # ("said on ABC News", "in an interview on the PBS program")

@@ -224,6 +224,12 @@ ORG_DESCRIPTORS = {"group", "party", "company", "firm", "start-up", "startup", "
                    "broadcaster", "lender", "insurer", "airline", "developer", "watchdog", "regulator", "charity",
                    "ngo", "militia", "conglomerate", "giant", "producer", "maker", "exporter", "utility", "platform",
                    "outlet", "think-tank", "consultancy", "shipper", "supplier", "manufacturer"}
+# Words that describe a person and may be written capitalized right before the name ("Republican Winsome
+# Earle-Sears", "Rival Peter Varga" at a sentence start): not part of the name.
+PERSON_DESCRIPTORS = {"republican", "democrat", "democratic", "conservative", "labour", "liberal", "socialist",
+                      "communist", "rival", "veteran", "incumbent", "challenger", "populist", "nationalist", "centrist",
+                      "leftist", "billionaire", "tycoon", "businessman", "businesswoman", "dissident", "outgoing",
+                      "jailed", "exiled", "ousted", "embattled", "hardline", "reformist", "fellow", "independent"}
 GROUP_WORDS = {"rebels", "militia", "militias", "movement", "front", "brigade", "brigades", "army", "forces", "guard",
                "guards", "junta", "brotherhood", "faction", "factions", "corps", "battalion"}
 # Capitalized words that do not start a name (sentence openers, months, days, ...).

@@ -770,3 +770,17 @@ def test_a_country_s_people_act_in_a_headline_with_a_present_verb(finder):
     assert find(finder, "Polish miners demand pay rise after pit closures") == [("Polish miners", "Polish miners")]
     assert find(finder, "Italian industry urges Rome to delay carbon levy")[0] == (
         "Italian industry", "Italian industry")
+
+
+def test_a_headline_surname_is_found_after_the_story_names_the_person(finder):
+    text = ("Okonkwo rejects audit as Varga widens lead\n\n"
+            "LAGOS (Wire) - Senator Ada Okonkwo on Monday rejected the audit. Rival Peter Varga said he welcomed it.")
+    headline = [m for m in finder.find(text, split_sentences(text)) if m.end <= text.index("\n")]
+    assert [(m.text, m.actor.name) for m in headline] == [("Okonkwo", "Ada Okonkwo"), ("Varga", "Peter Varga")]
+    text = "Storms close schools in Los Angeles\n\nA mayor named Luis Angeles said schools would close."
+    assert not [m for m in finder.find(text, split_sentences(text)) if m.end <= text.index("\n")]
+
+
+def test_a_capitalized_word_describing_a_person_is_not_part_of_the_name(finder):
+    assert find(finder, "Republican Dana Whitfield said she would run.")[0] == ("Dana Whitfield", "Dana Whitfield")
+    assert find(finder, "Representative Lou Park, Democrat of Ohio, objected.")[0] == ("Lou Park", "Lou Park")
