@@ -737,6 +737,8 @@ class ActorFinder(UnnamedMentions):
                     return False  # "Jeddah, Saudi Arabia" (but "Moscow, Tehran and Ankara closed in")
                 if before == "," and a > 1 and _is_name_token(tokens[a - 2]) and not self._capital(tokens[a - 2]):
                     return False  # "Greenwich, London"
+            if not possessive and before == "and" and self._joins_a_subject(sentence, a):
+                return True  # "Russia and Ukraine swap 300 prisoners": the second of two subjects
             return possessive or not self._attributive(lower, b, a)
         # institutions and groups
         if actor.type == "organization" and self._venue(lower, a):
@@ -755,6 +757,19 @@ class ActorFinder(UnnamedMentions):
         if actor.type == "group":
             return True  # "Isis fighters", "Taliban rule": an armed group or movement named as a modifier still acts
         return possessive or not self._attributive(lower, b, a)
+
+    @staticmethod
+    def _joins_a_subject(sentence: _Sentence, a: int) -> bool:
+        """Whether the name at ``a`` follows "and" after a one-word country that opens the sentence or clause and was
+        found as an actor ("Russia and Ukraine swap prisoners", "Seoul and Tokyo agree ...")."""
+        if a < 2 or not sentence.mentions:
+            return False
+        last = sentence.mentions[-1]
+        first = a - 2
+        if last.end != sentence.spans[first][1] or last.start != sentence.spans[first][0] or last.actor.type != "country":
+            return False
+        return first == 0 or sentence.lower[first - 1] in (";", ":", '"', "\u201c") \
+            or sentence.lower[first - 1] in SUBORDINATORS
 
     @staticmethod
     def _inside(lower: list[str], a: int) -> bool:

@@ -784,3 +784,8 @@ def test_a_headline_surname_is_found_after_the_story_names_the_person(finder):
 def test_a_capitalized_word_describing_a_person_is_not_part_of_the_name(finder):
     assert find(finder, "Republican Dana Whitfield said she would run.")[0] == ("Dana Whitfield", "Dana Whitfield")
     assert find(finder, "Representative Lou Park, Democrat of Ohio, objected.")[0] == ("Lou Park", "Lou Park")
+
+
+def test_the_second_of_two_countries_opening_a_sentence_is_a_subject_too(finder):
+    assert find(finder, "Chile and Peru swap border maps after the ruling") == [("Chile", "Chile"), ("Peru", "Peru")]
+    assert find(finder, "Ships sail to Chile and Peru weekly.") == []
