@@ -353,7 +353,8 @@ class ActorFinder(UnnamedMentions):
                 pending_title, pending_affiliation, pending_owner = "", None, None
                 continue
             if actor is not None and actor.type == "country" and (kind == "demonym" or _is_possessive(tokens[b - 1]) or (
-                    b < len(lower) and lower[b] in BARE_INSTITUTIONS and kind != "capital")):  # "Mali junta vows"
+                    b < len(lower) and lower[b] in BARE_INSTITUTIONS and tokens[b].islower() and kind != "capital"
+                    and lower[b + 1:b + 2] != ["of"])):  # "Mali junta vows" (not "United States Court of Appeals")
                 institution_end = self._institution_end(lower, b)
                 if institution_end and self._role_follows(lower, institution_end):
                     if self._name_after_title(tokens, lower, institution_end):
@@ -521,7 +522,7 @@ class ActorFinder(UnnamedMentions):
         electoral court"); ``demonym`` is the one written, if any."""
         demonym = demonym or (country.demonyms[0] if country.demonyms else country.name)
         words = words[:-1] + [_bare(words[-1])]
-        if words[-1] in LOWERCASE_INSTITUTIONS:
+        if words[-1] in LOWERCASE_INSTITUTIONS or words == ["court"]:
             name = " ".join([demonym] + words)  # "Kenyan police", "Malian junta", "Georgian opposition"
             return Actor(slugify(name), name, "group" if words[-1] == "opposition" else "organization", country.name)
         if DESCRIPTIVE_FIELD_WORDS.isdisjoint(words):

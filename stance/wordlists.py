@@ -535,9 +535,9 @@ INSTITUTION_FIELDS = {
     "embassy": set(),
     "opposition": {"main", "parliamentary"},
 }
-BARE_INSTITUTIONS = {"parliament", "legislature", "cabinet", "police", "junta", "embassy", "opposition"}
+BARE_INSTITUTIONS = {"parliament", "legislature", "cabinet", "police", "junta", "embassy", "opposition", "court"}
 # Institutions written in lower case after their country, and the one that is a group ("Kenyan police", "the Malian
-# junta", "the Georgian opposition").
+# junta", "the Georgian opposition"); a court without a field is one too ("a Zimbabwean court").
 LOWERCASE_INSTITUTIONS = {"police", "junta", "opposition"}
 # Nouns an institution's name qualifies, which do not end in -s ("the Israeli cabinet meeting", "a parliament seat").
 INSTITUTION_COMPOUND_NOUNS = {"meeting", "session", "building", "seat", "member", "election", "reshuffle", "decision",

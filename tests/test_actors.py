@@ -789,3 +789,10 @@ def test_a_capitalized_word_describing_a_person_is_not_part_of_the_name(finder):
 def test_the_second_of_two_countries_opening_a_sentence_is_a_subject_too(finder):
     assert find(finder, "Chile and Peru swap border maps after the ruling") == [("Chile", "Chile"), ("Peru", "Peru")]
     assert find(finder, "Ships sail to Chile and Peru weekly.") == []
+
+
+def test_a_country_s_court_without_a_field_is_one_body(finder):
+    assert find(finder, "Zambia court frees two opposition activists on bail")[0] == ("Zambia court", "Zambian court")
+    assert find(finder, "A Chilean court ordered the mine closed.") == [("Chilean court", "Chilean court")]
+    assert ("United States Court", "American court") not in find(
+        finder, "Judges of the United States Court of Appeals heard the case.")
