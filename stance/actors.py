@@ -33,19 +33,19 @@ from .phrases import (FoundMention, _DocumentState, _Sentence, _addressed, _adve
                       _in_role_phrase, _is_name_token, _is_possessive, _modifies_noun, _plain_verb, _present_verb,
                       _qualifies_next, _qualifies_person_title, _stance_target, _title_heads, _title_run_length)
 from .text import tokenize
-from .wordlists import (ADJECTIVE_TITLES, AGENT_COMPOUND_HEADS, APOSTROPHES, BODY_MEMBERS, BUILDING_NAME_WORDS,
-                        BUILDING_PREPOSITIONS, CAUSATIVE_VERBS, COMPANY_SUFFIXES, COMPASS_POINTS, COUNTRY_ATTRIBUTES,
-                        COUNTRY_PEOPLE, CREDIT_VERBS, DASHES, DEMONYM_GROUP_NOUNS, DESCRIPTIVE_FIELD_WORDS, DESCRIPTOR_HEADS, ORG_DESCRIPTORS,
-                        FAMILY_NAME_FIRST, FUNCTION_WORDS, GENERIC_ADJECTIVES, GENERIC_WORDS_WITH_POSSESSIVES,
-                        GROUP_NOUNS_ARMED, GROUP_NOUNS_COUNTRY, GROUP_NOUNS_FORCES, GROUP_WORDS, HONORIFICS,
-                        INSTITUTION_FIELDS, BARE_INSTITUTIONS, INSTITUTION_COMPOUND_NOUNS, INSTITUTION_FIELD_WORDS,
-                        INSTITUTION_ROLE_WORDS, LOCATIVE, LOWERCASE_INSTITUTIONS, MEDIA_NOUNS,
+from .wordlists import (ADJECTIVE_TITLES, AGENT_COMPOUND_HEADS, APOSTROPHES, AUXILIARIES, BARE_INSTITUTIONS,
+                        BODY_MEMBERS, BUILDING_NAME_WORDS, BUILDING_PREPOSITIONS, CAUSATIVE_VERBS, COMPANY_SUFFIXES,
+                        COMPASS_POINTS, COUNTRY_ATTRIBUTES, COUNTRY_PEOPLE, CREDIT_VERBS, DASHES, DEMONYM_GROUP_NOUNS,
+                        DESCRIPTIVE_FIELD_WORDS, DESCRIPTOR_HEADS, FAMILY_NAME_FIRST, FUNCTION_WORDS,
+                        GENERIC_ADJECTIVES, GENERIC_WORDS_WITH_POSSESSIVES, GROUP_NOUNS_ARMED, GROUP_NOUNS_COUNTRY,
+                        GROUP_NOUNS_FORCES, GROUP_WORDS, HONORIFICS, INSTITUTION_COMPOUND_NOUNS, INSTITUTION_FIELDS,
+                        INSTITUTION_FIELD_WORDS, INSTITUTION_ROLE_WORDS, LOCATIVE, LOWERCASE_INSTITUTIONS, MEDIA_NOUNS,
                         MEDIA_QUALIFIERS, MEMBER_MODIFIERS, MEMBER_NOUNS, NAME_PARTICLE_PAIRS, NAME_WORDS,
-                        NEWSPAPER_NAMES, NOT_AFTER_PRESS, NOT_NAMES, OBJECT_STARTERS, ORG_PLACE_PREPOSITIONS, ORG_WORDS,
-                        PARTICLES, PEERAGE_TITLES, PERSON_DESCRIPTORS, PLACE_GOVERNORS, PLACE_NAME_HEADS, PLACE_OF_NOUNS, PLACE_ORG_HEADS,
-                        AUXILIARIES, PLURAL_PEOPLE, REGION_WORDS, RELATIVE_NOUNS, REPORTING_NOUNS, SERVICE_LANGUAGES, SPEECH_VERBS,
-                        SUBORDINATORS, TITLE_HEADS, TITLE_MODIFIERS, TOPIC_PREPOSITIONS, VENUE_VERBS, common_words,
-                        present_verb_like, verb_like)
+                        NEWSPAPER_NAMES, NOT_AFTER_PRESS, NOT_NAMES, OBJECT_STARTERS, ORG_DESCRIPTORS,
+                        ORG_PLACE_PREPOSITIONS, ORG_WORDS, PARTICLES, PEERAGE_TITLES, PERSON_DESCRIPTORS,
+                        PLACE_GOVERNORS, PLACE_NAME_HEADS, PLACE_OF_NOUNS, PLACE_ORG_HEADS, PLURAL_PEOPLE, REGION_WORDS,
+                        RELATIVE_NOUNS, REPORTING_NOUNS, SERVICE_LANGUAGES, SPEECH_VERBS, SUBORDINATORS, TITLE_HEADS,
+                        TITLE_MODIFIERS, TOPIC_PREPOSITIONS, VENUE_VERBS, common_words, present_verb_like, verb_like)
 
 # Kinds of bodies written after their name ("the Perikatan Nasional bloc said", "the Somoud alliance").
 _BODIES_NAMED_BEFORE = frozenset({"bloc", "coalition", "alliance", "movement", "federation", "militia"})
@@ -352,9 +352,11 @@ class ActorFinder(UnnamedMentions):
                 skip_until = media_end
                 pending_title, pending_affiliation, pending_owner = "", None, None
                 continue
-            if actor is not None and actor.type == "country" and (kind == "demonym" or _is_possessive(tokens[b - 1]) or (
-                    b < len(lower) and lower[b] in BARE_INSTITUTIONS and tokens[b].islower() and kind != "capital"
-                    and lower[b + 1:b + 2] != ["of"])):  # "Mali junta vows" (not "United States Court of Appeals")
+            # "Mali junta vows" after the name itself (not "United States Court of Appeals")
+            institution_after_name = b < len(lower) and lower[b] in BARE_INSTITUTIONS and tokens[b].islower() \
+                and kind != "capital" and lower[b + 1:b + 2] != ["of"]
+            if actor is not None and actor.type == "country" and (
+                    kind == "demonym" or _is_possessive(tokens[b - 1]) or institution_after_name):
                 institution_end = self._institution_end(lower, b)
                 if institution_end and self._role_follows(lower, institution_end):
                     if self._name_after_title(tokens, lower, institution_end):
@@ -624,7 +626,8 @@ class ActorFinder(UnnamedMentions):
                 self._add(sentence, state, a, k + 1, group, "demonym group", strip_possessive=False)
                 return
             if word in DEMONYM_GROUP_NOUNS and self._group_acts(lower, k + 1):
-                name = f"{sentence.tokens[a]} {' '.join(lower[b:k + 1])}"  # "Turkish farmers", "Israeli anti-war protesters"
+                # "Turkish farmers", "Israeli anti-war protesters"
+                name = f"{sentence.tokens[a]} {' '.join(lower[b:k + 1])}"
                 self._add(sentence, state, a, k + 1, Actor(slugify(name), name, "group", country.name), "demonym group",
                           strip_possessive=False)
                 return
@@ -638,7 +641,7 @@ class ActorFinder(UnnamedMentions):
     @staticmethod
     def _group_acts(lower: list[str], end: int) -> bool:
         """Whether the group that ends before ``end`` acts or speaks: a verb follows it ("Turkish farmers warned"), also
-        after a place ("Israeli protesters in Haifa blocked") or a comma."""
+        after a place ("Israeli protesters in Haifa blocked")."""
         k = end
         if k + 1 < len(lower) and lower[k] in ("in", "from", "at") and lower[k + 1][:1].isalpha():
             k += 2
@@ -767,7 +770,7 @@ class ActorFinder(UnnamedMentions):
             return False
         last = sentence.mentions[-1]
         first = a - 2
-        if last.end != sentence.spans[first][1] or last.start != sentence.spans[first][0] or last.actor.type != "country":
+        if (last.start, last.end) != sentence.spans[first] or last.actor.type != "country":
             return False
         return first == 0 or sentence.lower[first - 1] in (";", ":", '"', "\u201c") \
             or sentence.lower[first - 1] in SUBORDINATORS
