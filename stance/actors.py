@@ -59,7 +59,7 @@ __all__ = ["Actor", "Gazetteer", "ActorFinder", "FoundMention", "ACTOR_TYPES", "
 
 
 
-# Words after a name that make it the subject of a clause: "..., Turkey has taken", "Turkey, which sees them as".
+# Words after a name that make it the subject of a clause: "..., Turkey has taken", "Turkey, which regards them as".
 _CLAUSE_AUXILIARIES = frozenset({"will", "would", "could", "can", "may", "might", "must", "should", "has", "have", "had",
                                  "did", "does", "cannot"})
 
@@ -557,7 +557,7 @@ class ActorFinder(UnnamedMentions):
 
     def _name_after_title(self, tokens, lower, b) -> bool:
         """Whether a title run at ``b`` is followed by a person's name: "foreign minister Sergei Lavrov", also with a
-        comma ("new prime minister, Shigeru Ishiba") or "of staff" ("army chief of staff Pak Jong Chon")."""
+        comma ("new prime minister, Ola Brekke") or "of staff" ("army chief of staff Ri Song Gil")."""
         length = _title_run_length(lower[b:b + 4])
         if not length:
             return False
@@ -953,7 +953,7 @@ class ActorFinder(UnnamedMentions):
             if length:
                 title = " ".join(_bare(w).rstrip(".") for w in before[-length:])
         if not title and b - a >= 2 and a > 1 and lower[a - 1] == ",":
-            # "the German foreign minister, Heiko Maas, said", "His mother, Jane Lyndon,"
+            # "the Danish trade minister, Sofie Lundgaard, said", "His mother, Jane Lyndon,"
             title = lower[a - 2] if lower[a - 2] in RELATIVE_NOUNS else self._title_before(lower, a - 1)
         if all(_bare(w) in common_words() for w in words) and title not in HONORIFICS:
             return  # "the General Election": a title word before an ordinary noun (but "Mr. Stone", "Dr Brown" are people)

@@ -573,7 +573,7 @@ class UnnamedMentions:
         end = k + 1 + length
         if not length or any(sentence.consumed[k + 1:end]) or (end < len(tokens) and (
                 _is_name_token(tokens[end]) or tokens[end] == "," or _is_possessive(tokens[end - 1]))):
-            return k + 1  # ("Japan's new prime minister, Shigeru Ishiba", "Syria's president Bashar al-Assad")
+            return k + 1  # ("Norway's new prime minister, Ola Brekke", "Syria's president Bashar al-Assad")
         title = " ".join(_bare(w) for w in lower[k + 1:end])
         heads = _title_heads(title)
         # only an office holder who acts ("Syria's president said", "Turkey's leader met"); not one in a named person's
@@ -604,7 +604,7 @@ class UnnamedMentions:
                 if found.type != "country" or any(sentence.consumed[x:after]) or (after < len(tokens) and (
                         _is_name_token(tokens[after]) or tokens[after] in DASHES
                         or self._attributive(sentence.lower, after, x))):
-                    return None  # "the director of the UK surveillance agency": the country names a part of it
+                    return None  # "the director of the UK signals agency": the country names a part of it
                 return found, x + length
         return None
 

@@ -90,25 +90,25 @@ def _bare(token: str) -> str:
 def _in_role_phrase(sentence: _Sentence, a: int) -> bool:
     """Whether the name starting at ``a`` ends the role phrase of a named person: "Gregory Brew, an analyst at the
     Eurasia Group", "Rogier Creemers, assistant professor in Chinese studies at Leiden University", "Joao Pinto, the
-    former director of Guinea-Bissau's National Institute", "Martin Kelly of EOS Risk Group", "a spokesman for the
+    former director of Cape Verde's National Archive", "Tomas Reid of Harbor Risk Partners", "a spokesman for the
     committee, Brad Woods,". Like "Kremlin spokesman Dmitry Peskov", the organization in a person's role is no actor of
     its own (GUIDELINES §3). Without a named person the body acts through its role holder ("a spokesman for the Home
     Office said": GUIDELINES §2), and "the director of the FBI" is a title phrase that mentions the FBI."""
     tokens, lower = sentence.tokens, sentence.lower
     k = a - 1
     while k >= 1 and _is_name_token(tokens[k]) and not _is_possessive(tokens[k]) and lower[k] not in NOT_NAMES:
-        k -= 1  # "director of the White House National Economic Council": the name found may start inside the phrase
+        k -= 1  # "deputy head of the White House Domestic Policy Council": the name found may start inside the phrase
     if k >= 0 and lower[k] == "the":
         k -= 1
     if k >= 1 and _is_possessive(tokens[k]) and _is_name_token(tokens[k]):
-        k -= 1  # "director of Guinea-Bissau's National Institute"
+        k -= 1  # "director of Cape Verde's National Archive"
         if k >= 0 and lower[k] == "the":
             k -= 1
     if k < 1 or lower[k] not in ROLE_PREPOSITIONS:
         return False
     x = k - 1
     if lower[k] == "of" and _is_name_token(tokens[x]) and _bare(lower[x]).rstrip(".") not in TITLE_HEADS:
-        end = sentence.spans[x][1]  # "Martin Kelly of EOS Risk Group"
+        end = sentence.spans[x][1]  # "Tomas Reid of Harbor Risk Partners"
         return any(m.end == end and m.actor.type == "person" for m in sentence.mentions)
     # the title that the preposition belongs to, a few words back within the phrase
     head = None
@@ -125,7 +125,7 @@ def _in_role_phrase(sentence: _Sentence, a: int) -> bool:
     if head is None:
         return False
     # a named person in apposition before the title ("Gregory Brew, a senior Iran analyst at ..."), a role given to
-    # someone ("was elected chairman of the Republican Governors Association", "served as head of") ...
+    # someone ("was elected chairman of the Western Governors Forum", "served as head of") ...
     if y >= 1 and lower[y] in (",", "(") and _is_name_token(tokens[y - 1]) and lower[y - 1] not in NOT_NAMES:
         return True
     if y >= 0 and lower[y] in ROLE_VERBS:
@@ -143,7 +143,7 @@ def _qualifies_person_title(sentence: _Sentence, a: int, b: int) -> bool:
     Adraee"), or the name and title are an apposition to a named person ("Richard Armitage, former U.S. deputy
     secretary of state, said", "Sam Lee, a Labour MP,"). Not role compounds: "a Labour spokesman said" (the institution
     speaks), and title phrases with "the" or a possessive, which are mentions of the person themselves ("the Tory leader
-    said", "Rex Tillerson, the US secretary of state,", "Russia's president, Vladimir Putin")."""
+    said", "Mike Pompeo, the US secretary of state,", "Russia's president, Vladimir Putin")."""
     tokens, lower = sentence.tokens, sentence.lower
     n = len(tokens)
     length = _title_run_length(lower[b:b + 5])

@@ -45,7 +45,8 @@ PLACE_OF_NOUNS = {"out", "part", "parts", "north", "south", "east", "west", "res
                   # the country as a whole that is rebuilt or kept whole, and a university named after its city:
                   # "the reconstruction of Syria", "the territorial integrity of Iraq", "the University of Vienna"
                   "reconstruction", "destruction", "integrity", "university"}
-# Prepositions that attach an employer to a person's role ("an analyst at the Eurasia Group", "director of X").
+# Prepositions that attach an employer to a person's role ("an analyst at the Halvard Policy Institute", "director of
+# X").
 ROLE_PREPOSITIONS = {"of", "at", "for", "from", "in", "with"}
 # Words that give a person a role ("was elected chairman of X", "served as head of X", "became director at X").
 ROLE_VERBS = {"is", "was", "as", "became", "becomes", "named", "elected", "appointed", "nominated"}
@@ -58,7 +59,7 @@ ADJECTIVE_RANKS = {"major", "general"}
 ADJECTIVE_TITLES = {"major", "general", "chief", "official", "head", "executive", "principal", "lead", "senior",
                     "deputy", "acting", "special"}
 # Words after which "the party", "the bloc" is a place or a setting, not the body acting ("a debate in the party",
-# "redistributed across the bloc", "veterans have left the company").
+# "redistributed across the bloc", "staff have left the company").
 ANAPHOR_PLACE_WORDS = {"in", "across", "outside", "into", "at", "among", "throughout", "left", "leave", "leaving"}
 # Participles that make a state joined by a hyphen to them an agent ("US-backed rebels", "the US-led coalition").
 AGENT_COMPOUND_HEADS = {"backed", "led"}
@@ -123,7 +124,7 @@ STANCE_GOVERNORS = {
     "at": {"aimed", "angry", "swipe", "jab", "jabs", "out", "look", "looks", "looking", "looked", "anger", "fury"},
 }
 STANCE_GOVERNORS["towards"] = STANCE_GOVERNORS["toward"]
-# Verbs of giving: the country given to, a few words later, receives ("donated vaccines to the Philippines", "gave
+# Verbs of giving: the country given to, a few words later, receives ("donated vaccines to Peru", "gave
 # tacit support to Turkey").
 GIVING_VERBS = {"donated", "donate", "donates", "donating", "gave", "give", "gives", "given", "giving", "handed",
                 "lent", "supplied", "provided", "sold"}

@@ -421,7 +421,8 @@ def test_an_organization_name_may_start_with_an_ordinary_capitalized_word(finder
 
 
 def test_a_name_in_apposition_after_a_title_or_a_relation(finder):
-    assert ("Heiko Maas", "Heiko Maas") in find(finder, "The German foreign minister, Heiko Maas, said it would hurt.")
+    assert ("Sofie Lundgaard", "Sofie Lundgaard") in find(
+        finder, "The Danish trade minister, Sofie Lundgaard, said it would hurt.")
     assert ("Jane Lyndon", "Jane Lyndon") in find(finder, "His mother, Jane Lyndon, said he had not told her.")
     text = "In January, the then secretary of state, Rex Tillerson, pledged to stay."
     assert find(finder, text) == [("Rex Tillerson", "Rex Tillerson")]
