@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import os
 import platform
 import random
 import sys
@@ -109,11 +110,9 @@ class CachedEncoder:
         return np.array([self.vectors[t] for t in texts]).reshape(len(texts), self.encoder.dimensions)
 
 
-def fit_sentence_embeddings_model(sources, encoder: SentenceEncoder) -> LinearFeatureClassifier:
-    """The sentence-sentiment classifier over features and sentence embeddings.
-
-    ``sources`` holds ``(documents, weight)`` pairs; every sentence with a sentiment label is a row.
-    """
+def sentence_embedding_rows(sources) -> tuple[list, list, list, list[str]]:
+    """Features, labels, weights and texts of every sentence with a sentiment label in ``sources``, which holds
+    ``(documents, weight)`` pairs: the rows of the sentence-sentiment classifier over features and embeddings."""
     X, y, w, texts = [], [], [], []
     for documents, weight in sources:
         rows = list(gold_sentences(documents))
@@ -121,15 +120,48 @@ def fit_sentence_embeddings_model(sources, encoder: SentenceEncoder) -> LinearFe
         y += [r[1] for r in rows]
         w += [weight] * len(rows)
         texts += sentence_texts(documents)
-    return LinearFeatureClassifier(**PARAMS[EMBEDDINGS_COMPONENT]).fit(X, y, sample_weight=w,
-                                                                        embeddings=encoder.encode(texts))
+    return X, y, w, texts
 
 
-def build(out: Path, voa_train_fraction: float = 0.5, quiet: bool = False, embeddings: bool | None = None) -> dict:
+def fit_with_embeddings(X, y, sample_weight, embeddings, params: dict) -> LinearFeatureClassifier:
+    """One classifier over features and the given sentence embeddings (a module-level function, so that
+    :func:`fit_side_by_side` can run it in a worker process)."""
+    return LinearFeatureClassifier(**params).fit(X, y, sample_weight=sample_weight, embeddings=embeddings)
+
+
+def fit_side_by_side(fits, n_jobs: int | None = None) -> list:
+    """Run independent fits, each ``(function, *arguments)``, in worker processes, at most ``n_jobs`` at a time
+    (default: one per core), and return their results in the order given; give the longest fit first, so that
+    the others fill the other cores meanwhile. With ``n_jobs=1`` everything runs in this process.
+
+    Every fit runs on one thread, wherever it runs, so the models do not depend on ``n_jobs`` or on the number
+    of cores: on more threads, scikit-learn sums in another order, which changes the last digits of the weights
+    and, through the solver's stopping point, a few predictions.
+
+    Examples
+    --------
+    >>> fit_side_by_side([(sorted, [3, 1, 2]), (max, [4, 5])], n_jobs=1)
+    [[1, 2, 3], 5]
+    """
+    from joblib import Parallel, delayed, parallel_config
+    from threadpoolctl import threadpool_limits
+
+    n_jobs = max(1, min(len(fits), n_jobs or os.cpu_count() or 1))
+    if n_jobs == 1:
+        with threadpool_limits(limits=1):
+            return [function(*arguments) for function, *arguments in fits]
+    with parallel_config(backend="loky", inner_max_num_threads=1):
+        return Parallel(n_jobs=n_jobs)(delayed(function)(*arguments) for function, *arguments in fits)
+
+
+def build(out: Path, voa_train_fraction: float = 0.5, quiet: bool = False, embeddings: bool | None = None,
+          n_jobs: int | None = None) -> dict:
     """Train the classifiers on the data present, calibrate, save, evaluate and write the model card.
 
     With ``embeddings`` (default: when the embeddings extra is installed), also the sentence-sentiment
-    classifier that reads sentence embeddings (``stance.load(embeddings=True)``).
+    classifier that reads sentence embeddings (``stance.load(embeddings=True)``). Independent fits run side by
+    side in ``n_jobs`` processes (default: one per core; see :func:`fit_side_by_side`); the models do not depend
+    on it.
     """
     random.seed(SEED)
     encoder = CachedEncoder(SentenceEncoder()) if (encoder_available() if embeddings is None else embeddings) else None
@@ -146,20 +178,23 @@ def build(out: Path, voa_train_fraction: float = 0.5, quiet: bool = False, embed
 
     team_pairs, real_pairs, voa_pairs = list(gold_pairs(team_train)), list(gold_pairs(real_train)), list(gold_pairs(voa_train))
     mtsc_stance_rows = _target_rows(mtsc_stance)
-    weights = WEIGHTS["stance"]
-    stance_model = fit_weighted([(team_pairs, weights["team"]), (real_pairs, weights["real"]),
-                                 (voa_pairs, weights["voa"]), (mtsc_stance_rows, weights["newsmtsc_stance"])], 1,
-                                PARAMS["stance"])
     mtsc_rows = [(pair_features(x.text, [(x.start, x.end)], []), None, x.sentiment) for x in mtsc]
-    weights = WEIGHTS["actor_sentiment"]
-    actor_sentiment_model = fit_weighted([(team_pairs, weights["team"]), (real_pairs, weights["real"]),
-                                          (voa_pairs, weights["voa"]), (mtsc_rows, weights["newsmtsc"])], 2,
-                                         PARAMS["actor_sentiment"])
     team_sentences, real_sentences = list(gold_sentences(team_train)), list(gold_sentences(real_train))
-    weights = WEIGHTS["sentence_sentiment"]
-    sentence_model = fit_weighted([(team_sentences, weights["team"]), (real_sentences, weights["real"]),
-                                   (list(gold_sentences(voa_train)), weights["voa"])], 1,
-                                  PARAMS["sentence_sentiment"])
+    stance_weights, actor_weights = WEIGHTS["stance"], WEIGHTS["actor_sentiment"]
+    sentence_weights, target_weights = WEIGHTS["sentence_sentiment"], WEIGHTS["target"]
+    # the four fits are independent: side by side on two cores, the stance fit (the longest) first
+    stance_model, actor_sentiment_model, sentence_model, target_model = fit_side_by_side([
+        (fit_weighted, [(team_pairs, stance_weights["team"]), (real_pairs, stance_weights["real"]),
+                        (voa_pairs, stance_weights["voa"]), (mtsc_stance_rows, stance_weights["newsmtsc_stance"])],
+         1, PARAMS["stance"]),
+        (fit_weighted, [(team_pairs, actor_weights["team"]), (real_pairs, actor_weights["real"]),
+                        (voa_pairs, actor_weights["voa"]), (mtsc_rows, actor_weights["newsmtsc"])],
+         2, PARAMS["actor_sentiment"]),
+        (fit_weighted, [(team_sentences, sentence_weights["team"]), (real_sentences, sentence_weights["real"]),
+                        (list(gold_sentences(voa_train)), sentence_weights["voa"])], 1, PARAMS["sentence_sentiment"]),
+        (fit_target_model, [(team_train, target_weights["team"]), (real_train, target_weights["real"]),
+                            (voa_train, target_weights["voa"])], PARAMS["target"]),
+    ], n_jobs)
     # calibrate on the dev split (team and real news articles, never trained on)
     dev_pairs = list(gold_pairs(splits["dev"]))
     if dev_pairs:
@@ -168,32 +203,36 @@ def build(out: Path, voa_train_fraction: float = 0.5, quiet: bool = False, embed
     dev_sentences = list(gold_sentences(splits["dev"]))
     if dev_sentences:
         sentence_model.calibrate([s[0] for s in dev_sentences], [s[1] for s in dev_sentences])
-    target_weights = WEIGHTS["target"]
-    target_model = fit_target_model([(team_train, target_weights["team"]), (real_train, target_weights["real"]),
-                                     (voa_train, target_weights["voa"])], PARAMS["target"])
     classifiers = {"stance": stance_model, "actor_sentiment": actor_sentiment_model, "sentence_sentiment": sentence_model,
                    "target": target_model}
     if encoder is not None:
-        sentence_weights = WEIGHTS["sentence_sentiment"]  # the embeddings twin is trained as its features-only one
-        embeddings_model = fit_sentence_embeddings_model(
-            [(team_train, sentence_weights["team"]), (real_train, sentence_weights["real"]),
-             (voa_train, sentence_weights["voa"])], encoder)
+        # the embeddings twins are trained on the rows and weights of their features-only ones; every text is
+        # encoded first (the encoder uses both cores), then the two fits run side by side
+        sentence_rows = sentence_embedding_rows([(team_train, sentence_weights["team"]),
+                                                 (real_train, sentence_weights["real"]),
+                                                 (voa_train, sentence_weights["voa"])])
+        sources = [(team_pairs, pair_sentence_texts(team_train), actor_weights["team"]),
+                   (real_pairs, pair_sentence_texts(real_train), actor_weights["real"]),
+                   (voa_pairs, pair_sentence_texts(voa_train), actor_weights["voa"]),
+                   (mtsc_rows, [x.text for x in mtsc], actor_weights["newsmtsc"])]
+        # encoded in the order of the one-after-the-other build, so that the batches, and the weights, stay the same
+        sentence_embeddings = encoder.encode(sentence_rows[3])
+        dev_sentence_embeddings = encoder.encode(sentence_texts(splits["dev"])) if dev_sentences else None
+        pair_embeddings = encoder.encode([t for _, texts, _ in sources for t in texts])
+        dev_pair_embeddings = encoder.encode(pair_sentence_texts(splits["dev"])) if dev_pairs else None
+        embeddings_model, actor_embeddings_model = fit_side_by_side([
+            (fit_with_embeddings, *sentence_rows[:3], sentence_embeddings, PARAMS[EMBEDDINGS_COMPONENT]),
+            (fit_with_embeddings, [r[0] for rows, _, _ in sources for r in rows],
+             [r[2] for rows, _, _ in sources for r in rows], [w for rows, _, w in sources for _ in rows],
+             pair_embeddings, PARAMS["actor_sentiment_embeddings"]),
+        ], n_jobs)
         if dev_sentences:
             embeddings_model.calibrate([s[0] for s in dev_sentences], [s[1] for s in dev_sentences],
-                                       embeddings=encoder.encode(sentence_texts(splits["dev"])))
+                                       embeddings=dev_sentence_embeddings)
         classifiers[EMBEDDINGS_COMPONENT] = embeddings_model
-        weights = WEIGHTS["actor_sentiment"]
-        sources = [(team_pairs, pair_sentence_texts(team_train), weights["team"]),
-                   (real_pairs, pair_sentence_texts(real_train), weights["real"]),
-                   (voa_pairs, pair_sentence_texts(voa_train), weights["voa"]),
-                   (mtsc_rows, [x.text for x in mtsc], weights["newsmtsc"])]
-        actor_embeddings_model = LinearFeatureClassifier(**PARAMS["actor_sentiment_embeddings"]).fit(
-            [r[0] for rows, _, _ in sources for r in rows], [r[2] for rows, _, _ in sources for r in rows],
-            sample_weight=[w for rows, _, w in sources for _ in rows],
-            embeddings=encoder.encode([t for _, texts, _ in sources for t in texts]))
         if dev_pairs:
             actor_embeddings_model.calibrate([p[0] for p in dev_pairs], [p[2] for p in dev_pairs],
-                                             embeddings=encoder.encode(pair_sentence_texts(splits["dev"])))
+                                             embeddings=dev_pair_embeddings)
         classifiers["actor_sentiment_embeddings"] = actor_embeddings_model
 
     data_files = (sorted(ARTICLES_DIR.glob("*.jsonl")) + sorted(VOA_LABELS.parent.glob("labels*.jsonl"))
@@ -350,8 +389,10 @@ def main(argv=None) -> int:
     parser.add_argument("--out", type=Path, default=MODELS_DIR / "default")
     parser.add_argument("--voa-train-fraction", type=float, default=0.5,
                         help="share of VOA stories (by story) to train on; the rest stays held out")
+    parser.add_argument("--jobs", type=int, default=None,
+                        help="fits run side by side in this many processes (default: one per core; 1: none)")
     args = parser.parse_args(argv)
-    build(args.out, args.voa_train_fraction)
+    build(args.out, args.voa_train_fraction, n_jobs=args.jobs)
     print(f"wrote {args.out}", file=sys.stderr)
     return 0
 
