@@ -154,7 +154,8 @@ def _cmd_train(args) -> int:
     from .trainer import train_model
 
     labels = tuple(args.labels.split(",")) if args.labels else None
-    report = train_model(args.data, args.out, base=args.base, C=args.C, min_count=args.min_count, labels=labels)
+    report = train_model(args.data, args.out, base=args.base, C=args.C, min_count=args.min_count, labels=labels,
+                         n_jobs=args.jobs)
     print(json.dumps(report, indent=2))
     print(f"stance: wrote model to {args.out}; use it with stance.load({str(args.out)!r}) or --model {args.out}",
           file=sys.stderr)
@@ -210,6 +211,8 @@ def build_parser() -> argparse.ArgumentParser:
     train.add_argument("--base", default="default", help="model to take sentiment classifiers from when the data has none")
     train.add_argument("--C", type=float, default=0.5, help="inverse regularization strength (default 0.5)")
     train.add_argument("--min-count", type=int, default=2, help="drop features seen fewer times (default 2)")
+    train.add_argument("--jobs", type=int, default=1,
+                       help="classifiers fitted at once, in worker processes (-1: one per core; default 1)")
     train.set_defaults(run=_cmd_train)
 
     info = commands.add_parser("info", help="print the model manifest: version, labels, metrics")

@@ -29,7 +29,7 @@ from pathlib import Path
 from .corpus import GoldDocument, read_annotated
 from .exceptions import TrainingDataError
 from .features import pair_features, sentence_features
-from .estimator import LinearFeatureClassifier
+from .estimator import fit_classifier, fit_side_by_side
 from .model import load_model, save_model
 from .targets import TARGET_LABEL, target_rows
 
@@ -56,7 +56,8 @@ def labelled_sentences(documents: list[GoldDocument]):
 
 
 def train_model(data: str | Path, out: str | Path, *, base: str | Path = "default", C: float = 0.5,
-                min_count: int = 2, labels: tuple[str, ...] | None = None, name: str | None = None) -> dict:
+                min_count: int = 2, labels: tuple[str, ...] | None = None, name: str | None = None,
+                n_jobs: int = 1) -> dict:
     """Train a model directory from annotated data; return a small report.
 
     Parameters
@@ -76,6 +77,9 @@ def train_model(data: str | Path, out: str | Path, *, base: str | Path = "defaul
         The allowed stance labels; by default any label string is accepted.
     name : str, optional
         Model name for the manifest (default: the output folder's name).
+    n_jobs : int, default=1
+        How many classifiers are fitted at once, in worker processes (-1: one per core). The model is the same
+        for any value (see :func:`stance.estimator.fit_side_by_side`).
 
     Raises
     ------
@@ -90,24 +94,22 @@ def train_model(data: str | Path, out: str | Path, *, base: str | Path = "defaul
     if len(stance_labels) < 2:
         raise TrainingDataError(f"{data}: training needs at least two stance labels, found {stance_labels}")
     params = {"C": C, "min_count": min_count}
-    classifiers = {"stance": LinearFeatureClassifier(**params).fit([p[0] for p in pairs], [p[1] for p in pairs])}
-    sources = {"stance": "trained"}
+    features = [p[0] for p in pairs]
+    fits = {"stance": (fit_classifier, params, features, [p[1] for p in pairs])}
     actor_sentiments = [p[2] for p in pairs]
     sentences = [(sentence_features(d.text[s.start:s.end]), s.sentiment) for d in documents for s in d.sentences]
     # (every sentence, labelled or not: sentiment classifiers are trained only when all carry labels)
-    base_bundle = None
     if all(actor_sentiments) and len(set(actor_sentiments)) >= 2:
-        classifiers["actor_sentiment"] = LinearFeatureClassifier(**params).fit([p[0] for p in pairs], actor_sentiments)
-        sources["actor_sentiment"] = "trained"
+        fits["actor_sentiment"] = (fit_classifier, params, features, actor_sentiments)
     if all(s[1] for s in sentences) and len({s[1] for s in sentences}) >= 2:
-        classifiers["sentence_sentiment"] = LinearFeatureClassifier(**params).fit([s[0] for s in sentences],
-                                                                                  [s[1] for s in sentences])
-        sources["sentence_sentiment"] = "trained"
+        fits["sentence_sentiment"] = (fit_classifier, params, [s[0] for s in sentences], [s[1] for s in sentences])
     target_examples = target_rows(documents)  # one row per candidate target of every stance with a target
     if {label for _, label in target_examples} == {TARGET_LABEL, "other"}:
-        classifiers["target"] = LinearFeatureClassifier(**params).fit([row[0] for row in target_examples],
-                                                                      [row[1] for row in target_examples])
-        sources["target"] = "trained"
+        fits["target"] = (fit_classifier, params, [row[0] for row in target_examples],
+                          [row[1] for row in target_examples])
+    classifiers = dict(zip(fits, fit_side_by_side(list(fits.values()), n_jobs)))
+    sources = {component: "trained" for component in classifiers}
+    base_bundle = None
     for component in ("actor_sentiment", "sentence_sentiment", "target"):
         if component not in classifiers:
             base_bundle = base_bundle or load_model(base)

@@ -232,3 +232,19 @@ def test_load_model_reads_only_the_components_asked_for(tmp_path):
     assert np.allclose(only.classifiers["actor_sentiment"].predict_proba(X), other.predict_proba(X))
     with pytest.raises(stance.ModelError, match="no component 'nothing'"):
         load_model(tmp_path, components=["nothing"])
+
+
+def test_fits_side_by_side_are_the_fits_one_after_the_other_in_the_order_given():
+    from stance.estimator import fit_classifier, fit_side_by_side
+
+    X = [["w=ready", "w=talk"], ["w=reject"], ["w=ready"], ["w=reject", "w=no"], ["w=talk", "w=no"], ["w=talk"]]
+    y = ["openness", "rejection", "openness", "rejection", "rejection", "openness"]
+    fits = [(fit_classifier, {"C": 1.0, "min_count": 1}, X, y),
+            (fit_classifier, {"C": 0.1, "min_count": 1}, X, y, [1, 1, 1, 1, 5, 5])]
+    in_workers = fit_side_by_side(fits, n_jobs=2)
+    in_this_process = fit_side_by_side(fits, n_jobs=1)
+    for apart, here in zip(in_workers, in_this_process):
+        assert apart.feature_names_ == here.feature_names_
+        np.testing.assert_array_equal(apart.coef_, here.coef_)
+    assert not np.allclose(in_workers[0].coef_, in_workers[1].coef_)  # each result in its own place
+    assert fit_side_by_side([(sorted, [3, 1, 2]), (max, [4, 5]), (len, "abc")], n_jobs=-1) == [[1, 2, 3], 5, 3]

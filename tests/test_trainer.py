@@ -97,3 +97,13 @@ def test_without_targets_the_target_classifier_comes_from_the_base_model(tmp_pat
     data = write(tmp_path / "mine.jsonl", [article(k, v, l) for k, (v, l) in enumerate(list(VERBS.items()) * 2)])
     report = train_model(data, tmp_path / "model", min_count=1)
     assert report["components"]["target"].startswith("copied from default")
+
+
+def test_cli_train_with_worker_processes_writes_the_same_model(tmp_path, capsys):
+    data = write(tmp_path / "d.jsonl", [article(k, v, l) for k, (v, l) in enumerate(list(VERBS.items()) * 3)])
+    for jobs in ("1", "2"):
+        assert main(["train", "--data", str(data), "--out", str(tmp_path / jobs), "--min-count", "1", "--jobs", jobs]) == 0
+    reports = [json.loads(part) for part in capsys.readouterr().out.replace("}\n{", "}\n\n{").split("\n\n")]
+    assert reports[0]["components"] == reports[1]["components"] and reports[0]["components"]["sentence_sentiment"] == "trained"
+    for name in ("stance.npz", "sentence_sentiment.npz", "stance.json"):
+        assert (tmp_path / "1" / name).read_bytes() == (tmp_path / "2" / name).read_bytes()

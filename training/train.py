@@ -15,7 +15,6 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
-import os
 import platform
 import random
 import sys
@@ -28,7 +27,7 @@ import stance
 from stance.analyzer import EMBEDDINGS_COMPONENT
 from stance.encoder import ENCODER_NAME, ENCODER_PACKAGE, SentenceEncoder, encoder_available
 from stance.features import pair_features
-from stance.estimator import LinearFeatureClassifier
+from stance.estimator import LinearFeatureClassifier, fit_classifier, fit_side_by_side
 from stance.model import MODELS_DIR, load_model, save_model
 
 from .corpus import (ARTICLES_DIR, BASIL_LABELS_DIR, NEWS_LABELS_DIR, NEWSMTSC_DIR, NEWSMTSC_STANCE, VOA_LABELS,
@@ -123,45 +122,14 @@ def sentence_embedding_rows(sources) -> tuple[list, list, list, list[str]]:
     return X, y, w, texts
 
 
-def fit_with_embeddings(X, y, sample_weight, embeddings, params: dict) -> LinearFeatureClassifier:
-    """One classifier over features and the given sentence embeddings (a module-level function, so that
-    :func:`fit_side_by_side` can run it in a worker process)."""
-    return LinearFeatureClassifier(**params).fit(X, y, sample_weight=sample_weight, embeddings=embeddings)
-
-
-def fit_side_by_side(fits, n_jobs: int | None = None) -> list:
-    """Run independent fits, each ``(function, *arguments)``, in worker processes, at most ``n_jobs`` at a time
-    (default: one per core), and return their results in the order given; give the longest fit first, so that
-    the others fill the other cores meanwhile. With ``n_jobs=1`` everything runs in this process.
-
-    Every fit runs on one thread, wherever it runs, so the models do not depend on ``n_jobs`` or on the number
-    of cores: on more threads, scikit-learn sums in another order, which changes the last digits of the weights
-    and, through the solver's stopping point, a few predictions.
-
-    Examples
-    --------
-    >>> fit_side_by_side([(sorted, [3, 1, 2]), (max, [4, 5])], n_jobs=1)
-    [[1, 2, 3], 5]
-    """
-    from joblib import Parallel, delayed, parallel_config
-    from threadpoolctl import threadpool_limits
-
-    n_jobs = max(1, min(len(fits), n_jobs or os.cpu_count() or 1))
-    if n_jobs == 1:
-        with threadpool_limits(limits=1):
-            return [function(*arguments) for function, *arguments in fits]
-    with parallel_config(backend="loky", inner_max_num_threads=1):
-        return Parallel(n_jobs=n_jobs)(delayed(function)(*arguments) for function, *arguments in fits)
-
-
 def build(out: Path, voa_train_fraction: float = 0.5, quiet: bool = False, embeddings: bool | None = None,
-          n_jobs: int | None = None) -> dict:
+          n_jobs: int = -1) -> dict:
     """Train the classifiers on the data present, calibrate, save, evaluate and write the model card.
 
     With ``embeddings`` (default: when the embeddings extra is installed), also the sentence-sentiment
     classifier that reads sentence embeddings (``stance.load(embeddings=True)``). Independent fits run side by
-    side in ``n_jobs`` processes (default: one per core; see :func:`fit_side_by_side`); the models do not depend
-    on it.
+    side in ``n_jobs`` processes (default -1: one per core), each on one thread, so the models do not depend on
+    ``n_jobs`` (see :func:`stance.estimator.fit_side_by_side`).
     """
     random.seed(SEED)
     encoder = CachedEncoder(SentenceEncoder()) if (encoder_available() if embeddings is None else embeddings) else None
@@ -221,10 +189,10 @@ def build(out: Path, voa_train_fraction: float = 0.5, quiet: bool = False, embed
         pair_embeddings = encoder.encode([t for _, texts, _ in sources for t in texts])
         dev_pair_embeddings = encoder.encode(pair_sentence_texts(splits["dev"])) if dev_pairs else None
         embeddings_model, actor_embeddings_model = fit_side_by_side([
-            (fit_with_embeddings, *sentence_rows[:3], sentence_embeddings, PARAMS[EMBEDDINGS_COMPONENT]),
-            (fit_with_embeddings, [r[0] for rows, _, _ in sources for r in rows],
+            (fit_classifier, PARAMS[EMBEDDINGS_COMPONENT], *sentence_rows[:3], sentence_embeddings),
+            (fit_classifier, PARAMS["actor_sentiment_embeddings"], [r[0] for rows, _, _ in sources for r in rows],
              [r[2] for rows, _, _ in sources for r in rows], [w for rows, _, w in sources for _ in rows],
-             pair_embeddings, PARAMS["actor_sentiment_embeddings"]),
+             pair_embeddings),
         ], n_jobs)
         if dev_sentences:
             embeddings_model.calibrate([s[0] for s in dev_sentences], [s[1] for s in dev_sentences],
@@ -389,8 +357,8 @@ def main(argv=None) -> int:
     parser.add_argument("--out", type=Path, default=MODELS_DIR / "default")
     parser.add_argument("--voa-train-fraction", type=float, default=0.5,
                         help="share of VOA stories (by story) to train on; the rest stays held out")
-    parser.add_argument("--jobs", type=int, default=None,
-                        help="fits run side by side in this many processes (default: one per core; 1: none)")
+    parser.add_argument("--jobs", type=int, default=-1,
+                        help="fits run side by side in this many processes (default -1: one per core; 1: none)")
     args = parser.parse_args(argv)
     build(args.out, args.voa_train_fraction, n_jobs=args.jobs)
     print(f"wrote {args.out}", file=sys.stderr)
