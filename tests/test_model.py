@@ -235,6 +235,8 @@ def test_load_model_reads_only_the_components_asked_for(tmp_path):
 
 
 def test_fits_side_by_side_are_the_fits_one_after_the_other_in_the_order_given():
+    from joblib.externals.loky import get_reusable_executor
+
     from stance.estimator import fit_classifier, fit_side_by_side
 
     X = [["w=ready", "w=talk"], ["w=reject"], ["w=ready"], ["w=reject", "w=no"], ["w=talk", "w=no"], ["w=talk"]]
@@ -248,3 +250,4 @@ def test_fits_side_by_side_are_the_fits_one_after_the_other_in_the_order_given()
         np.testing.assert_array_equal(apart.coef_, here.coef_)
     assert not np.allclose(in_workers[0].coef_, in_workers[1].coef_)  # each result in its own place
     assert fit_side_by_side([(sorted, [3, 1, 2]), (max, [4, 5]), (len, "abc")], n_jobs=-1) == [[1, 2, 3], 5, 3]
+    get_reusable_executor().shutdown(wait=True)  # its one-thread workers are not for the tests that follow

@@ -3,6 +3,7 @@
 import json
 
 import pytest
+from joblib.externals.loky import get_reusable_executor
 
 import stance
 from stance.cli import main
@@ -107,3 +108,4 @@ def test_cli_train_with_worker_processes_writes_the_same_model(tmp_path, capsys)
     assert reports[0]["components"] == reports[1]["components"] and reports[0]["components"]["sentence_sentiment"] == "trained"
     for name in ("stance.npz", "sentence_sentiment.npz", "stance.json"):
         assert (tmp_path / "1" / name).read_bytes() == (tmp_path / "2" / name).read_bytes()
+    get_reusable_executor().shutdown(wait=True)  # its one-thread workers are not for the tests that follow
