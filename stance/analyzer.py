@@ -22,7 +22,7 @@ from .actors import Actor, ActorFinder, FoundMention, Gazetteer
 from .document import Document, Mention, Sentence, SentenceActor, Sentiment, Stance, summarize_actors
 from .exceptions import InvalidInputError, ModelError
 from .features import pair_features, sentence_features
-from .model import EMBEDDINGS_COMPONENTS, ModelBundle, StackedLinearModels
+from .model import ACTOR_EMBEDDINGS_COMPONENTS, EMBEDDINGS_COMPONENTS, ModelBundle, StackedLinearModels
 from .limits import DEFAULT_MAX_LENGTH
 from .targets import TARGET_LABEL, ActorSpans, SentenceTargets, choose_targets, rule_target
 from .text import split_sentences
@@ -79,7 +79,9 @@ class Analyzer:
     encoder : SentenceEncoder, optional
         Score sentence sentiment, and actor sentiment, with the model's ``sentence_sentiment_embeddings`` and
         ``actor_sentiment_embeddings`` classifiers, which read this encoder's embedding of the sentence beside
-        the features (see :mod:`stance.encoder`).
+        the features, and stance with its ``stance_embeddings`` classifier (when it has one), which reads the
+        actor's embedding: the transformer's vectors of the actor's mentions, from the same pass over the
+        sentence (see :mod:`stance.encoder`).
 
     Raises
     ------
@@ -214,11 +216,25 @@ class Analyzer:
             for index, (s, e) in enumerate(spans):
                 sentence_rows.append((number, index, text[s:e]))
         texts = [t for _, _, t in sentence_rows]
-        embeddings = self.encoder.encode(texts) if self.encoder is not None and texts else None
+        stance_model = self._classifier("stance")
+        embeddings = actor_embeddings = None
+        if self.encoder is not None and texts:
+            if stance_model.reads_embeddings:  # the actors' embeddings come from the sentences' transformer pass
+                row_of = {(number, index): row for row, (number, index, _) in enumerate(sentence_rows)}
+                actors_of_row: list[list[list[tuple[int, int]]]] = [[] for _ in sentence_rows]
+                for number, pair in pairs:
+                    start = prepared[number][4][pair.sentence][0]
+                    actors_of_row[row_of[(number, pair.sentence)]].append(
+                        [(m.start - start, m.end - start) for m in pair.mentions])
+                embeddings, actor_embeddings = self.encoder.encode_with_actors(texts, actors_of_row)
+            else:
+                embeddings = self.encoder.encode(texts)
         sentence_probs = self._predict_sentences(texts, embeddings)
         actor_sent_model = self._classifier("actor_sentiment")
         if pairs:
             stance_probs, actor_sent_probs = self._pair_models.predict_proba([p.features for _, p in pairs])
+            if stance_model.reads_embeddings:  # pairs and actor embeddings: both sentence after sentence
+                stance_probs = stance_model.predict_proba([p.features for _, p in pairs], embeddings=actor_embeddings)
             if actor_sent_model.reads_embeddings:
                 row_of = {(number, index): row for row, (number, index, _) in enumerate(sentence_rows)}
                 rows = [row_of[(number, pair.sentence)] for number, pair in pairs]
@@ -227,7 +243,6 @@ class Analyzer:
         else:
             stance_probs = actor_sent_probs = np.zeros((0, 1))
 
-        stance_model = self.model.classifiers["stance"]
         sentence_model = self._sentence_model
         per_doc_pairs: dict[tuple[int, int], list[SentenceActor]] = {}
         pairs_by_sentence: dict[tuple[int, int], list[_Pair]] = {}
@@ -326,10 +341,15 @@ class Analyzer:
         e = max(e, end)
         others = [m for m in self.finder.find(text, [(s, e)]) if m.end <= start or m.start >= end]
         features = pair_features(text[s:e], [(start, end)], [(m.start, m.end) for m in others], sentence_start=s)
-        stance_model = self.model.classifiers["stance"]
+        stance_model = self._classifier("stance")
         sentiment_model = self._classifier("actor_sentiment")
-        embeddings = self.encoder.encode([text[s:e]]) if sentiment_model.reads_embeddings else None
-        label, score = _best(stance_model.classes_, stance_model.predict_proba([features])[0])
+        embeddings = actor_embeddings = None
+        if stance_model.reads_embeddings:  # the actor's and the sentence's embeddings from one pass
+            embeddings, actor_embeddings = self.encoder.encode_with_actors([text[s:e]], [[[(start - s, end - s)]]])
+        elif sentiment_model.reads_embeddings:
+            embeddings = self.encoder.encode([text[s:e]])
+        label, score = _best(stance_model.classes_, stance_model.predict_proba(
+            [features], embeddings=actor_embeddings if stance_model.reads_embeddings else None)[0])
         sent_label, sent_score = _best(sentiment_model.classes_,
                                        sentiment_model.predict_proba([features], embeddings=embeddings)[0])
         target = None
@@ -383,9 +403,13 @@ class Analyzer:
         classifier = self._classifier(component)
         result = actor.stance if component == "stance" else actor.sentiment
         weights = classifier.contributions(features, result.label)
-        if classifier.reads_embeddings:  # the sentence embedding counts as one more feature
-            embedding = self.encoder.encode([sentence.text])[0]
-            weights.append(("(sentence embedding)", classifier.embedding_contribution(embedding, result.label)))
+        if classifier.reads_embeddings:  # the sentence's (or the actor's) embedding counts as one more feature
+            if EMBEDDINGS_COMPONENTS.get(component) in ACTOR_EMBEDDINGS_COMPONENTS:
+                spans = [(m.start - sentence.start, m.end - sentence.start) for m in actor.mentions]
+                name, embedding = "(actor embedding)", self.encoder.encode_with_actors([sentence.text], [[spans]])[1][0]
+            else:
+                name, embedding = "(sentence embedding)", self.encoder.encode([sentence.text])[0]
+            weights.append((name, classifier.embedding_contribution(embedding, result.label)))
             weights.sort(key=lambda pair: -abs(pair[1]))
         return {"label": result.label, "score": result.score,
                 "features": [{"feature": f, "weight": w} for f, w in weights if f != "bias"][:top]}

@@ -228,7 +228,7 @@ def score_collection(source: str | Path | IO, out: str | Path | IO, *, jobs: int
     analyzer : Analyzer, optional
         Use this analyzer (workers rebuild it from its model, actor list, limits and encoder).
     embeddings : bool, default=False
-        As in :func:`stance.load`: sentence sentiment from transformer sentence embeddings too (ignored when
+        As in :func:`stance.load`: sentiment and stance from transformer embeddings too (ignored when
         ``analyzer`` is given; needs ``pip install "stance[embeddings]"``).
 
     Returns

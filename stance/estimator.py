@@ -21,7 +21,7 @@ from sklearn.utils.validation import check_is_fitted
 from .exceptions import InvalidInputError
 from .model import LinearModel, feature_matrix
 
-__all__ = ["LinearFeatureClassifier", "fit_classifier", "fit_side_by_side"]
+__all__ = ["LinearFeatureClassifier", "fit_classifier", "fit_side_by_side", "side_by_side_workers"]
 
 
 class LinearFeatureClassifier(ClassifierMixin, LinearModel, BaseEstimator):
@@ -60,11 +60,13 @@ class LinearFeatureClassifier(ClassifierMixin, LinearModel, BaseEstimator):
         self.embedding_scale = embedding_scale
 
     def fit(self, X: Sequence[Sequence[str]], y: Sequence[str], sample_weight=None,
-            embeddings=None) -> "LinearFeatureClassifier":
+            embeddings=None, start_from: "LinearFeatureClassifier | None" = None) -> "LinearFeatureClassifier":
         """Fit on feature lists ``X`` (and, optionally, one sentence embedding per row).
 
         With ``embeddings`` (shape ``(len(X), d)``), the classifier also learns ``embedding_coef_`` and
-        needs embeddings in every later prediction.
+        needs embeddings in every later prediction. ``start_from``, a classifier fitted on the same ``X`` and
+        ``y`` (its features-only twin), starts the solver at its weights (the embedding weights at zero): the
+        solver then needs fewer steps.
         """
         if len(X) != len(y):
             raise InvalidInputError(f"X has {len(X)} rows but y has {len(y)} labels")
@@ -85,7 +87,10 @@ class LinearFeatureClassifier(ClassifierMixin, LinearModel, BaseEstimator):
             if embeddings.ndim != 2 or embeddings.shape[0] != len(X):
                 raise InvalidInputError(f"embeddings have shape {embeddings.shape}; expected ({len(X)}, d)")
             matrix = sparse.hstack([matrix, sparse.csr_matrix(embeddings * self.embedding_scale)]).tocsr()
-        model = LogisticRegression(C=self.C, class_weight=self.class_weight, max_iter=self.max_iter)
+        model = LogisticRegression(C=self.C, class_weight=self.class_weight, max_iter=self.max_iter,
+                                   warm_start=start_from is not None)
+        if start_from is not None:
+            model.coef_, model.intercept_ = self._starting_weights(start_from, matrix.shape[1], y)
         model.fit(matrix, list(y), sample_weight=None if sample_weight is None else np.asarray(sample_weight, float))
         self.classes_ = [str(c) for c in model.classes_]
         coef = model.coef_
@@ -100,12 +105,24 @@ class LinearFeatureClassifier(ClassifierMixin, LinearModel, BaseEstimator):
         self.intercept_ = np.asarray(intercept, dtype=np.float64)
         return self
 
+    def _starting_weights(self, start_from: "LinearFeatureClassifier", columns: int,
+                          y: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+        """``start_from``'s weights over this fit's columns (zeros for the embedding columns), in the solver's shape."""
+        if start_from.feature_names_ != self.feature_names_ or start_from.classes_ != sorted(set(map(str, y))):
+            raise InvalidInputError("start_from was fitted on other features or labels: it must be fitted on the same rows")
+        coef = np.zeros((len(start_from.classes_), columns))
+        coef[:, :len(self.feature_names_)] = start_from.coef_
+        intercept = np.asarray(start_from.intercept_, dtype=np.float64)
+        if len(start_from.classes_) == 2:  # the solver keeps one row for two classes
+            return coef[1:] - coef[:1], intercept[1:] - intercept[:1]
+        return coef, intercept
+
     def _check_fitted(self) -> None:
         check_is_fitted(self, "coef_")
 
 
 def fit_classifier(params: dict, X: Sequence[Sequence[str]], y: Sequence[str], sample_weight=None,
-                   embeddings=None) -> LinearFeatureClassifier:
+                   embeddings=None, start_from: LinearFeatureClassifier | None = None) -> LinearFeatureClassifier:
     """``LinearFeatureClassifier(**params).fit(X, y, ...)`` as a plain function, for :func:`fit_side_by_side`.
 
     Examples
@@ -113,7 +130,19 @@ def fit_classifier(params: dict, X: Sequence[Sequence[str]], y: Sequence[str], s
     >>> fit_classifier({"min_count": 1}, [["w=yes"], ["w=no"]], ["support", "rejection"]).classes_
     ['rejection', 'support']
     """
-    return LinearFeatureClassifier(**params).fit(X, y, sample_weight=sample_weight, embeddings=embeddings)
+    return LinearFeatureClassifier(**params).fit(X, y, sample_weight=sample_weight, embeddings=embeddings,
+                                                 start_from=start_from)
+
+
+def side_by_side_workers(n_jobs: int, fits: int) -> int:
+    """How many fits :func:`fit_side_by_side` runs at once for ``n_jobs`` (1: one after the other, in this process).
+
+    >>> side_by_side_workers(4, 2), side_by_side_workers(1, 5)
+    (2, 1)
+    """
+    if n_jobs < 0:
+        n_jobs = max(1, (os.cpu_count() or 1) + 1 + n_jobs)
+    return max(1, min(fits, n_jobs))
 
 
 def fit_side_by_side(fits: Sequence[tuple], n_jobs: int = 1) -> list:
@@ -133,9 +162,7 @@ def fit_side_by_side(fits: Sequence[tuple], n_jobs: int = 1) -> list:
     from joblib import Parallel, delayed, parallel_config
     from threadpoolctl import threadpool_limits
 
-    if n_jobs < 0:
-        n_jobs = max(1, (os.cpu_count() or 1) + 1 + n_jobs)
-    n_jobs = max(1, min(len(fits), n_jobs))
+    n_jobs = side_by_side_workers(n_jobs, len(fits))
     if n_jobs == 1:
         with threadpool_limits(limits=1):
             return [function(*arguments) for function, *arguments in fits]

@@ -332,11 +332,15 @@ def _versions() -> dict[str, str]:
 
 
 #: Components that read the same (sentence, actor) features; they are saved with one shared feature list.
-PAIR_COMPONENTS = ("stance", "actor_sentiment", "actor_sentiment_embeddings")
+PAIR_COMPONENTS = ("stance", "actor_sentiment", "actor_sentiment_embeddings", "stance_embeddings")
 #: The components that also read sentence embeddings, by the component they stand in for
 #: (``stance.load(embeddings=True)``; see :mod:`stance.encoder`).
 EMBEDDINGS_COMPONENTS = {"sentence_sentiment": "sentence_sentiment_embeddings",
-                         "actor_sentiment": "actor_sentiment_embeddings"}
+                         "actor_sentiment": "actor_sentiment_embeddings",
+                         "stance": "stance_embeddings"}
+#: The embeddings variants that read the actor's embedding (its mentions' token vectors, from the same transformer
+#: pass as the sentence embedding; :meth:`stance.encoder.SentenceEncoder.encode_with_actors`) instead of the sentence's.
+ACTOR_EMBEDDINGS_COMPONENTS = frozenset({"stance_embeddings"})
 
 
 def with_shared_features(models: Sequence[LinearModel]) -> list[LinearModel]:

@@ -41,6 +41,17 @@ class StandInEncoder:
         vectors = np.array(rows).reshape(len(texts), self.dimensions)
         return vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
 
+    def encode_with_actors(self, texts, actors):
+        """The sentence vectors of :meth:`encode` and one vector per (sentence, actor spans)."""
+        keys = [f"{text}|{sorted(spans)}" for text, groups in zip(texts, actors) for spans in groups]
+        return self.encode(texts), self.encode(keys)
+
+    def encode_actors(self, pairs):
+        return self.encode([f"{text}|{sorted(spans)}" for text, spans in pairs])
+
+    def actor_vector(self, text, spans):
+        return self.encode_actors([(text, spans)])[0]
+
 
 def test_classifier_learns_from_embeddings_when_features_are_identical():
     embeddings = np.array([UP, UP, DOWN, DOWN])
@@ -124,7 +135,8 @@ def test_analyzer_scores_actor_sentiment_with_the_embedding_of_the_actors_senten
 def test_default_analyzer_does_not_hold_the_embeddings_classifiers():
     nlp = stance.load()
     assert set(nlp.model.classifiers) == {"stance", "actor_sentiment", "sentence_sentiment", "target"}
-    assert set(load_model("default").classifiers) >= {EMBEDDINGS_COMPONENT, "actor_sentiment_embeddings"}
+    assert set(load_model("default").classifiers) >= {EMBEDDINGS_COMPONENT, "actor_sentiment_embeddings",
+                                                      "stance_embeddings"}
 
 
 def test_model_without_the_embeddings_classifier_is_refused(tmp_path):
@@ -201,9 +213,10 @@ def test_evaluation_reports_the_embeddings_classifier_only_with_an_encoder():
     report = evaluate_components(bundle, documents, encoder=encoder)
     assert report[EMBEDDINGS_COMPONENT]["n"] == report["sentence_sentiment"]["n"] == labelled
     assert report["actor_sentiment_embeddings"]["n"] == report["actor_sentiment"]["n"] == pairs
-    assert sorted(map(len, encoder.calls)) == sorted([labelled, pairs])
+    assert report["stance_embeddings"]["n"] == report["stance"]["n"] == pairs
+    assert sorted(map(len, encoder.calls)) == sorted([labelled, pairs, pairs])  # sentences, their pairs, the actors
     plain = evaluate_components(bundle, documents)
-    assert EMBEDDINGS_COMPONENT not in plain and "actor_sentiment_embeddings" not in plain
+    assert not {EMBEDDINGS_COMPONENT, "actor_sentiment_embeddings", "stance_embeddings"} & set(plain)
 
 
 def test_dask_functions_pass_embeddings_to_the_workers(monkeypatch):
@@ -245,3 +258,72 @@ def test_score_target_uses_the_embeddings_classifier_for_sentiment():
     probabilities = classifier.predict_proba([features], embeddings=StandInEncoder().encode([text]))[0]
     assert result["sentiment"]["label"] == classifier.classes_[int(np.argmax(probabilities))]
     assert result["sentiment"]["score"] == pytest.approx(float(probabilities.max()))
+
+
+def test_analyzer_scores_stance_with_the_embedding_of_the_actor():
+    bundle = load_model("default")
+    nlp = Analyzer(bundle, Gazetteer.default(), encoder=StandInEncoder())
+    text = "Analysts praised Germany for its generous aid. Russia shelled the port, and Ukraine condemned it."
+    doc = nlp(text)
+    classifier = bundle.classifiers["stance_embeddings"]
+    assert classifier.reads_embeddings
+    checked = 0
+    for sentence in doc.sentences:
+        for actor in sentence.actors:
+            own = [(m.start, m.end) for m in actor.mentions]
+            others = [(m.start, m.end) for a in sentence.actors if a.id != actor.id for m in a.mentions]
+            features = stance.features.pair_features(sentence.text, own, others, sentence_start=sentence.start,
+                                                     actor_type=actor.type)
+            vector = StandInEncoder().actor_vector(sentence.text, [(s - sentence.start, e - sentence.start) for s, e in own])
+            probabilities = classifier.predict_proba([features], embeddings=vector[None, :])[0]
+            assert actor.stance.label == classifier.classes_[int(np.argmax(probabilities))]
+            assert actor.stance.score == pytest.approx(float(probabilities.max()))
+            checked += 1
+    assert checked >= 3
+    explained = nlp.explain(doc, 1, doc.sentences[1].actors[0].id, component="stance", top=50)
+    assert "(actor embedding)" in [f["feature"] for f in explained["features"]]
+    plain = Analyzer(bundle, Gazetteer.default())(text)  # without the encoder: the features-only classifier
+    plain_model = bundle.classifiers["stance"]
+    actor = plain.sentences[1].actors[0]
+    own = [(m.start, m.end) for m in actor.mentions]
+    others = [(m.start, m.end) for a in plain.sentences[1].actors if a.id != actor.id for m in a.mentions]
+    features = stance.features.pair_features(plain.sentences[1].text, own, others,
+                                             sentence_start=plain.sentences[1].start, actor_type=actor.type)
+    assert actor.stance.score == pytest.approx(float(plain_model.predict_proba([features])[0].max()))
+
+
+def test_score_target_reads_the_embedding_of_the_given_span():
+    bundle = load_model("default")
+    nlp = Analyzer(bundle, Gazetteer.default(), encoder=StandInEncoder())
+    text = "The minister praised the mediators."
+    result = nlp.score_target(text, 4, 12)
+    features = stance.features.pair_features(text, [(4, 12)], [], sentence_start=0)
+    classifier = bundle.classifiers["stance_embeddings"]
+    vector = StandInEncoder().actor_vector(text, [(4, 12)])
+    probabilities = classifier.predict_proba([features], embeddings=vector[None, :])[0]
+    assert result["stance"]["label"] == classifier.classes_[int(np.argmax(probabilities))]
+    assert result["stance"]["score"] == pytest.approx(float(probabilities.max()))
+
+
+@needs_extra
+def test_actor_embeddings_come_from_the_sentence_pass_and_depend_on_the_context():
+    encoder = SentenceEncoder()
+    texts = ["Germany criticized Russia over the attack.", "Russia criticized Germany over the attack.", "No one."]
+    sentences, actors = encoder.encode_with_actors(texts, [[[(0, 7)], [(19, 25)]], [[(20, 27)]], []])
+    assert np.allclose(sentences, encoder.encode(texts), atol=1e-5)  # the same vectors as the sentence encoder
+    assert actors.shape == (3, ENCODER_DIMENSIONS)
+    assert np.allclose(np.linalg.norm(actors, axis=1), 1.0, atol=1e-5)
+    # "Germany" as the one who criticizes and as the one criticized: the same word, two vectors
+    assert float(actors[0] @ actors[2]) < 0.99
+    pairs = [(texts[1], [(20, 27)]), (texts[0], [(0, 7)]), (texts[0], [(19, 25)])]
+    assert np.allclose(encoder.encode_actors(pairs), actors[[2, 0, 1]], atol=1e-5)
+
+
+@needs_extra
+def test_actor_spans_past_what_the_encoder_reads_give_zeros():
+    encoder = SentenceEncoder()
+    long_text = "Talks went on. " * 200 + "Germany agreed."
+    _, actors = encoder.encode_with_actors([long_text], [[[(len(long_text) - 15, len(long_text) - 8)]]])
+    assert not actors.any()
+    with pytest.raises(ValueError, match="2 texts but actor spans for 1"):
+        encoder.encode_with_actors(["a", "b"], [[]])

@@ -251,3 +251,26 @@ def test_fits_side_by_side_are_the_fits_one_after_the_other_in_the_order_given()
     assert not np.allclose(in_workers[0].coef_, in_workers[1].coef_)  # each result in its own place
     assert fit_side_by_side([(sorted, [3, 1, 2]), (max, [4, 5]), (len, "abc")], n_jobs=-1) == [[1, 2, 3], 5, 3]
     get_reusable_executor().shutdown(wait=True)  # its one-thread workers are not for the tests that follow
+
+
+def test_a_fit_started_from_its_features_only_twin_reaches_the_same_model():
+    from stance.estimator import LinearFeatureClassifier
+
+    rng = np.random.default_rng(3)
+    words = ["ready", "talk", "reject", "no", "warn", "urge", "praise", "said"]
+    X = [[f"w={w}" for w in rng.choice(words, size=3)] for _ in range(120)]
+    y = [("openness", "rejection", "appeal")[k % 3] for k in range(120)]
+    embeddings = rng.normal(size=(120, 4))
+    twin = LinearFeatureClassifier(min_count=1).fit(X, y)
+    started = LinearFeatureClassifier(min_count=1).fit(X, y, embeddings=embeddings, start_from=twin)
+    cold = LinearFeatureClassifier(min_count=1).fit(X, y, embeddings=embeddings)
+    assert started.reads_embeddings and started.feature_names_ == cold.feature_names_
+    # one convex problem: the start changes the solver's path, not where it ends (up to its tolerance)
+    np.testing.assert_allclose(started.predict_proba(X, embeddings=embeddings),
+                               cold.predict_proba(X, embeddings=embeddings), atol=2e-3)
+    binary_y = ["support" if "w=praise" in row else "neutral" for row in X]
+    binary_twin = LinearFeatureClassifier(min_count=1).fit(X, binary_y)
+    binary = LinearFeatureClassifier(min_count=1).fit(X, binary_y, embeddings=embeddings, start_from=binary_twin)
+    assert binary.predict(X[:5], embeddings=embeddings[:5]) == [label for label in binary_y[:5]]
+    with pytest.raises(stance.InvalidInputError, match="fitted on other features or labels"):
+        LinearFeatureClassifier(min_count=1).fit(X, binary_y, start_from=twin)  # other labels

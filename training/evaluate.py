@@ -106,6 +106,13 @@ def pair_sentence_texts(documents: list[GoldDocument]) -> list[str]:
     return [d.text[s.start:s.end] for d in documents for s in d.sentences for _ in s.actors]
 
 
+def pair_mentions(documents: list[GoldDocument]) -> list[tuple[str, list[tuple[int, int]]]]:
+    """The sentence and the actor's mention spans (offsets into that sentence) of every annotated (sentence, actor)
+    pair, in the order of ``gold_pairs``: what the actor embeddings are computed from."""
+    return [(d.text[s.start:s.end], [(start - s.start, end - s.start) for start, end in a.mentions])
+            for d in documents for s in d.sentences for a in s.actors]
+
+
 def sentence_texts(documents: list[GoldDocument]) -> list[str]:
     """The text of every sentence that has a sentiment label, in the order of ``gold_sentences``."""
     return [d.text[s.start:s.end] for d in documents for s in d.sentences if s.sentiment]
@@ -114,8 +121,8 @@ def sentence_texts(documents: list[GoldDocument]) -> list[str]:
 def evaluate_components(bundle, documents: list[GoldDocument], encoder=None) -> dict:
     """Classifier quality on gold mentions (stance, actor sentiment) and on gold sentences.
 
-    With an ``encoder`` (:class:`stance.encoder.SentenceEncoder`), also the sentence-sentiment classifier that
-    reads sentence embeddings, when the model has one.
+    With an ``encoder`` (:class:`stance.encoder.SentenceEncoder`), also the classifiers that read embeddings, when
+    the model has them.
     """
     report = {}
     pairs = list(gold_pairs(documents))
@@ -137,6 +144,13 @@ def evaluate_components(bundle, documents: list[GoldDocument], encoder=None) -> 
         report["sentence_sentiment"] = classification_report([s[1] for s in sentences], predicted,
                                                              probabilities.max(axis=1), classifier.classes_,
                                                              sentence_documents)
+    classifier = bundle.classifiers.get(EMBEDDINGS_COMPONENTS["stance"])
+    if classifier is not None and encoder is not None and pairs:
+        probabilities = classifier.predict_proba([p[0] for p in pairs],
+                                                 embeddings=encoder.encode_actors(pair_mentions(documents)))
+        predicted = [classifier.classes_[i] for i in probabilities.argmax(axis=1)]
+        report[EMBEDDINGS_COMPONENTS["stance"]] = classification_report(
+            [p[1] for p in pairs], predicted, probabilities.max(axis=1), classifier.classes_, pair_documents)
     classifier = bundle.classifiers.get(EMBEDDINGS_COMPONENTS["actor_sentiment"])
     if classifier is not None and encoder is not None and pairs:
         probabilities = classifier.predict_proba([p[0] for p in pairs],
@@ -286,8 +300,8 @@ def main(argv=None) -> int:
     if args.json:
         print(json.dumps(report, indent=2))
         return 0
-    for component in ("stance", "actor_sentiment", EMBEDDINGS_COMPONENTS["actor_sentiment"], "sentence_sentiment",
-                      EMBEDDINGS_COMPONENT):
+    for component in ("stance", EMBEDDINGS_COMPONENTS["stance"], "actor_sentiment", EMBEDDINGS_COMPONENTS["actor_sentiment"],
+                      "sentence_sentiment", EMBEDDINGS_COMPONENT):
         if component in report:
             print(format_report(f"{component} (gold mentions)", report[component]))
     e2e = report["end_to_end"]

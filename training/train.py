@@ -19,6 +19,7 @@ import platform
 import random
 import sys
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import numpy as np
@@ -27,13 +28,14 @@ import stance
 from stance.analyzer import EMBEDDINGS_COMPONENT
 from stance.encoder import ENCODER_NAME, ENCODER_PACKAGE, SentenceEncoder, encoder_available
 from stance.features import pair_features
-from stance.estimator import LinearFeatureClassifier, fit_classifier, fit_side_by_side
+from stance.estimator import LinearFeatureClassifier, fit_classifier, fit_side_by_side, side_by_side_workers
 from stance.model import MODELS_DIR, load_model, save_model
 
 from .corpus import (ARTICLES_DIR, BASIL_LABELS_DIR, NEWS_LABELS_DIR, NEWSMTSC_DIR, NEWSMTSC_STANCE, VOA_LABELS,
                      corpus_statistics, load_basil_labels, load_news_labels, load_newsmtsc, load_newsmtsc_stance, load_team_corpus, load_voa)
 from .evaluate import (classification_report, evaluate_components, evaluate_end_to_end, evaluate_newsmtsc,
-                       evaluate_newsmtsc_given_target, format_report, gold_pairs, gold_sentences, pair_sentence_texts, sentence_texts)
+                       evaluate_newsmtsc_given_target, format_report, gold_pairs, gold_sentences, pair_mentions,
+                       pair_sentence_texts, sentence_texts)
 from .targets import evaluate_targets, fit_target_model, format_target_report
 
 SEED = 13
@@ -56,7 +58,11 @@ PARAMS = {"stance": {"C": 0.3, "min_count": 2}, "actor_sentiment": {"C": 0.05, "
           EMBEDDINGS_COMPONENT: {"C": 0.1, "min_count": 2, "embedding_scale": 6.0},
           # chosen on the VOA training half (two folds), the news dev split and 15% of NewsMTSC train: 0.563 / 0.581 /
           # 0.686 macro-F1, against 0.524 / 0.571 / 0.654 for the features alone (scratch s6/emb_actor.py)
-          "actor_sentiment_embeddings": {"C": 0.05, "min_count": 2, "embedding_scale": 3.0}}
+          "actor_sentiment_embeddings": {"C": 0.05, "min_count": 2, "embedding_scale": 3.0},
+          # the actor's embedding (its mentions' token vectors) beside the stance features; chosen on the VOA training
+          # half (two folds), the news dev split and the team dev split: 0.531 / 0.484 / 0.667 macro-F1, against
+          # 0.501 / 0.468 / 0.670 for the features alone (scratch s16/teexp.py)
+          "stance_embeddings": {"C": 0.3, "min_count": 2, "embedding_scale": 3.0}}
 
 
 def _hash_files(paths) -> dict[str, str]:
@@ -101,12 +107,32 @@ class CachedEncoder:
     def __init__(self, encoder: SentenceEncoder):
         self.encoder = encoder
         self.vectors: dict[str, object] = {}
+        self.actor_vectors: dict[tuple, object] = {}
 
     def encode(self, texts):
         new = sorted({t for t in texts if t not in self.vectors})
         if new:
             self.vectors.update(zip(new, self.encoder.encode(new)))
         return np.array([self.vectors[t] for t in texts]).reshape(len(texts), self.encoder.dimensions)
+
+    def encode_actors(self, pairs):
+        """One actor embedding per ``(sentence, mention spans)`` pair; each sentence is read once, and its
+        sentence embedding, from the same pass, is kept for :meth:`encode`."""
+        wanted: dict[str, list] = {}
+        for text, spans in pairs:
+            if (text, tuple(spans)) not in self.actor_vectors:
+                wanted.setdefault(text, []).append(tuple(spans))
+        if wanted:
+            texts = sorted(wanted)
+            groups = [sorted(set(wanted[text])) for text in texts]
+            sentence_vectors, actor_vectors = self.encoder.encode_with_actors(texts, groups)
+            self.vectors.update(zip(texts, sentence_vectors))
+            rows = iter(actor_vectors)
+            for text, spans_of_text in zip(texts, groups):
+                for spans in spans_of_text:
+                    self.actor_vectors[(text, spans)] = next(rows)
+        return np.array([self.actor_vectors[(text, tuple(spans))] for text, spans in pairs]).reshape(
+            len(pairs), self.encoder.dimensions)
 
 
 def sentence_embedding_rows(sources) -> tuple[list, list, list, list[str]]:
@@ -151,7 +177,7 @@ def build(out: Path, voa_train_fraction: float = 0.5, quiet: bool = False, embed
     stance_weights, actor_weights = WEIGHTS["stance"], WEIGHTS["actor_sentiment"]
     sentence_weights, target_weights = WEIGHTS["sentence_sentiment"], WEIGHTS["target"]
     # the four fits are independent: side by side on two cores, the stance fit (the longest) first
-    stance_model, actor_sentiment_model, sentence_model, target_model = fit_side_by_side([
+    features_fits = [
         (fit_weighted, [(team_pairs, stance_weights["team"]), (real_pairs, stance_weights["real"]),
                         (voa_pairs, stance_weights["voa"]), (mtsc_stance_rows, stance_weights["newsmtsc_stance"])],
          1, PARAMS["stance"]),
@@ -162,38 +188,62 @@ def build(out: Path, voa_train_fraction: float = 0.5, quiet: bool = False, embed
                         (list(gold_sentences(voa_train)), sentence_weights["voa"])], 1, PARAMS["sentence_sentiment"]),
         (fit_target_model, [(team_train, target_weights["team"]), (real_train, target_weights["real"]),
                             (voa_train, target_weights["voa"])], PARAMS["target"]),
-    ], n_jobs)
-    # calibrate on the dev split (team and real news articles, never trained on)
+    ]
     dev_pairs = list(gold_pairs(splits["dev"]))
+    dev_sentences = list(gold_sentences(splits["dev"]))
+    # in worker processes, the features-only fits run while this process encodes the sentences for the embeddings
+    # classifiers, so that both cores stay busy; in this process (--jobs 1), one after the other
+    overlap = encoder is not None and side_by_side_workers(n_jobs, len(features_fits)) > 1
+    with ThreadPoolExecutor(max_workers=1) as background:
+        fitting = background.submit(fit_side_by_side, features_fits, n_jobs) if overlap else None
+        fitted = None if overlap else fit_side_by_side(features_fits, n_jobs)
+        if encoder is not None:
+            # the embeddings twins are trained on the rows and weights of their features-only ones; every distinct
+            # text is encoded once (the encoder uses both cores)
+            sentence_rows = sentence_embedding_rows([(team_train, sentence_weights["team"]),
+                                                     (real_train, sentence_weights["real"]),
+                                                     (voa_train, sentence_weights["voa"])])
+            sources = [(team_pairs, pair_sentence_texts(team_train), actor_weights["team"]),
+                       (real_pairs, pair_sentence_texts(real_train), actor_weights["real"]),
+                       (voa_pairs, pair_sentence_texts(voa_train), actor_weights["voa"]),
+                       (mtsc_rows, [x.text for x in mtsc], actor_weights["newsmtsc"])]
+            stance_sources = [(team_pairs, pair_mentions(team_train), stance_weights["team"]),
+                              (real_pairs, pair_mentions(real_train), stance_weights["real"]),
+                              (voa_pairs, pair_mentions(voa_train), stance_weights["voa"]),
+                              (mtsc_stance_rows, [(x.text, [(x.start, x.end)]) for x in mtsc_stance],
+                               stance_weights["newsmtsc_stance"])]
+            # the actors first: their sentences' embeddings come from the same pass
+            stance_embeddings = encoder.encode_actors([m for _, mentions, _ in stance_sources for m in mentions])
+            dev_stance_embeddings = encoder.encode_actors(pair_mentions(splits["dev"])) if dev_pairs else None
+            sentence_embeddings = encoder.encode(sentence_rows[3])
+            dev_sentence_embeddings = encoder.encode(sentence_texts(splits["dev"])) if dev_sentences else None
+            pair_embeddings = encoder.encode([t for _, texts, _ in sources for t in texts])
+            dev_pair_embeddings = encoder.encode(pair_sentence_texts(splits["dev"])) if dev_pairs else None
+        fitted = fitting.result() if overlap else fitted
+    stance_model, actor_sentiment_model, sentence_model, target_model = fitted
+    # calibrate on the dev split (team and real news articles, never trained on)
     if dev_pairs:
         stance_model.calibrate([p[0] for p in dev_pairs], [p[1] for p in dev_pairs])
         actor_sentiment_model.calibrate([p[0] for p in dev_pairs], [p[2] for p in dev_pairs])
-    dev_sentences = list(gold_sentences(splits["dev"]))
     if dev_sentences:
         sentence_model.calibrate([s[0] for s in dev_sentences], [s[1] for s in dev_sentences])
     classifiers = {"stance": stance_model, "actor_sentiment": actor_sentiment_model, "sentence_sentiment": sentence_model,
                    "target": target_model}
     if encoder is not None:
-        # the embeddings twins are trained on the rows and weights of their features-only ones; every text is
-        # encoded first (the encoder uses both cores), then the two fits run side by side
-        sentence_rows = sentence_embedding_rows([(team_train, sentence_weights["team"]),
-                                                 (real_train, sentence_weights["real"]),
-                                                 (voa_train, sentence_weights["voa"])])
-        sources = [(team_pairs, pair_sentence_texts(team_train), actor_weights["team"]),
-                   (real_pairs, pair_sentence_texts(real_train), actor_weights["real"]),
-                   (voa_pairs, pair_sentence_texts(voa_train), actor_weights["voa"]),
-                   (mtsc_rows, [x.text for x in mtsc], actor_weights["newsmtsc"])]
-        # encoded in the order of the one-after-the-other build, so that the batches, and the weights, stay the same
-        sentence_embeddings = encoder.encode(sentence_rows[3])
-        dev_sentence_embeddings = encoder.encode(sentence_texts(splits["dev"])) if dev_sentences else None
-        pair_embeddings = encoder.encode([t for _, texts, _ in sources for t in texts])
-        dev_pair_embeddings = encoder.encode(pair_sentence_texts(splits["dev"])) if dev_pairs else None
-        embeddings_model, actor_embeddings_model = fit_side_by_side([
-            (fit_classifier, PARAMS[EMBEDDINGS_COMPONENT], *sentence_rows[:3], sentence_embeddings),
+        # each starts from the weights of its features-only twin (fitted on the same rows): half the solver's steps
+        stance_embeddings_model, embeddings_model, actor_embeddings_model = fit_side_by_side([
+            (fit_classifier, PARAMS["stance_embeddings"], [r[0] for rows, _, _ in stance_sources for r in rows],
+             [r[1] for rows, _, _ in stance_sources for r in rows], [w for rows, _, w in stance_sources for _ in rows],
+             stance_embeddings, stance_model),
+            (fit_classifier, PARAMS[EMBEDDINGS_COMPONENT], *sentence_rows[:3], sentence_embeddings, sentence_model),
             (fit_classifier, PARAMS["actor_sentiment_embeddings"], [r[0] for rows, _, _ in sources for r in rows],
              [r[2] for rows, _, _ in sources for r in rows], [w for rows, _, w in sources for _ in rows],
-             pair_embeddings),
+             pair_embeddings, actor_sentiment_model),
         ], n_jobs)
+        if dev_pairs:
+            stance_embeddings_model.calibrate([p[0] for p in dev_pairs], [p[1] for p in dev_pairs],
+                                              embeddings=dev_stance_embeddings)
+        classifiers["stance_embeddings"] = stance_embeddings_model
         if dev_sentences:
             embeddings_model.calibrate([s[0] for s in dev_sentences], [s[1] for s in dev_sentences],
                                        embeddings=dev_sentence_embeddings)
@@ -216,7 +266,7 @@ def build(out: Path, voa_train_fraction: float = 0.5, quiet: bool = False, embed
         "weights": WEIGHTS,
         "sha256": _hash_files(data_files),
         "encoder": {"model": ENCODER_NAME, "package": ENCODER_PACKAGE,
-                    "components": [EMBEDDINGS_COMPONENT, "actor_sentiment_embeddings"]} if encoder is not None else None,
+                    "components": [EMBEDDINGS_COMPONENT, "actor_sentiment_embeddings", "stance_embeddings"]} if encoder is not None else None,
     }
     save_model(out, classifiers, name="default", version=stance.__version__, data=data,
                extra={"params": PARAMS, "seed": SEED})
@@ -300,7 +350,9 @@ def write_model_card(directory: Path, manifest: dict, metrics: dict, seconds: fl
         "It is trained on every annotated stance with a target in the training splits below.", "",
         *([f"Two more classifiers, `{EMBEDDINGS_COMPONENT}` and `actor_sentiment_embeddings`, score sentence and actor "
            f"sentiment from the same features plus the sentence embedding of {data['encoder']['model']} (weights from "
-           f"the `{data['encoder']['package']}` package); they are used only with `stance.load(embeddings=True)` or "
+           f"the `{data['encoder']['package']}` package), and a third, `stance_embeddings`, scores stance from the "
+           "stance features plus the actor embedding (the mean of the transformer's vectors of the actor's mentions, "
+           "from the same pass over the sentence); they are used only with `stance.load(embeddings=True)` or "
            "`--embeddings`.", ""] if data.get("encoder") else []),
         "## Rebuild", "", "```", 'pip install -e ".[embeddings]"   # for the embeddings classifier; without it, that one is not built',
         "python -m training.train", "```", "",
