@@ -37,17 +37,23 @@ class StandInEncoder:
 
     def encode(self, texts):
         self.calls.append(list(texts))
-        rows = [np.random.default_rng(zlib.crc32(t.encode())).normal(size=self.dimensions) for t in texts]
-        vectors = np.array(rows).reshape(len(texts), self.dimensions)
-        return vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
+        return self._vectors(texts)
 
     def encode_with_actors(self, texts, actors):
-        """The sentence vectors of :meth:`encode` and one vector per (sentence, actor spans)."""
+        """The sentence vectors of :meth:`encode` and one vector per (sentence, actor spans), in one call."""
+        self.calls.append(list(texts))
         keys = [f"{text}|{sorted(spans)}" for text, groups in zip(texts, actors) for spans in groups]
-        return self.encode(texts), self.encode(keys)
+        return self._vectors(texts), self._vectors(keys)
 
     def encode_actors(self, pairs):
-        return self.encode([f"{text}|{sorted(spans)}" for text, spans in pairs])
+        self.calls.append([text for text, _ in pairs])
+        return self._vectors([f"{text}|{sorted(spans)}" for text, spans in pairs])
+
+    @staticmethod
+    def _vectors(keys):
+        rows = [np.random.default_rng(zlib.crc32(k.encode())).normal(size=ENCODER_DIMENSIONS) for k in keys]
+        vectors = np.array(rows).reshape(len(keys), ENCODER_DIMENSIONS)
+        return vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
 
     def actor_vector(self, text, spans):
         return self.encode_actors([(text, spans)])[0]
@@ -228,12 +234,16 @@ def test_dask_functions_pass_embeddings_to_the_workers(monkeypatch):
     monkeypatch.setattr("stance.encoder.encoder_available", lambda: True)
     stand_in = StandInEncoder()
     monkeypatch.setattr(SentenceEncoder, "encode", lambda self, texts: stand_in.encode(texts))
-    text = "Crowds cheered the peace deal. Shelling killed ten people."
+    monkeypatch.setattr(SentenceEncoder, "encode_with_actors",
+                        lambda self, texts, actors: stand_in.encode_with_actors(texts, actors))
+    text = "Crowds cheered the peace deal. Shelling killed ten people, and Ukraine condemned Russia."
     bag = db.from_sequence([{"id": "a", "text": text}], npartitions=1)
     scored = score_bag(bag, embeddings=True).compute(scheduler="sync")[0]
     assert stand_in.calls == [[text[s["start"]:s["end"]] for s in scored["sentences"]]]
     expected = Analyzer(load_model("default"), Gazetteer.default(), encoder=StandInEncoder())(text, id="a")
     assert [s["sentiment"] for s in scored["sentences"]] == [s.to_dict()["sentiment"] for s in expected.sentences]
+    assert [a["stance"] for s in scored["sentences"] for a in s["actors"]] == \
+        [a.to_dict()["stance"] for s in expected.sentences for a in s.actors]
 
 
 @needs_extra
