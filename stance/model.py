@@ -9,8 +9,9 @@ directory can never run code.
 Examples
 --------
 >>> bundle = load_model("default")
->>> sorted(bundle.classifiers)
-['actor_sentiment', 'actor_sentiment_embeddings', 'sentence_sentiment', 'sentence_sentiment_embeddings', 'stance', 'target']
+>>> sorted(bundle.classifiers)  # doctest: +NORMALIZE_WHITESPACE
+['actor_sentiment', 'actor_sentiment_embeddings', 'sentence_sentiment', 'sentence_sentiment_embeddings', 'stance',
+ 'stance_embeddings', 'target']
 >>> bundle.classifiers["stance"].predict_proba([["r1=warned"], ["r1=welcomed"]]).shape
 (2, 8)
 """

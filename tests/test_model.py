@@ -147,11 +147,11 @@ def test_manifest_cannot_point_outside_the_directory(model_dir):
 
 def test_shipped_model_loads_and_has_a_card():
     bundle = load_model("default")
-    assert set(bundle.classifiers) == {"stance", "actor_sentiment", "sentence_sentiment", "actor_sentiment_embeddings",
-                                       "sentence_sentiment_embeddings", "target"}
-    assert {name for name, c in bundle.classifiers.items() if c.reads_embeddings} == {"actor_sentiment_embeddings",
-                                                                                      "sentence_sentiment_embeddings"}
+    embeddings = {"actor_sentiment_embeddings", "sentence_sentiment_embeddings", "stance_embeddings"}
+    assert set(bundle.classifiers) == {"stance", "actor_sentiment", "sentence_sentiment", "target"} | embeddings
+    assert {name for name, c in bundle.classifiers.items() if c.reads_embeddings} == embeddings
     assert sorted(bundle.classifiers["stance"].classes_) == sorted(stance.STANCE_LABELS)
+    assert bundle.classifiers["stance_embeddings"].classes_ == bundle.classifiers["stance"].classes_
     card = (MODELS_DIR / "default" / "MODEL_CARD.md").read_text()
     assert "python -m training.train" in card and "precision" in card
 
