@@ -80,7 +80,7 @@ def load(name: str | Path = "default", *, actors: str | Path | Iterable[Actor] |
     embeddings : bool, default=False
         Score sentence and actor sentiment with classifiers that also read the sentence's transformer
         embedding (all-MiniLM-L6-v2, see :mod:`stance.encoder`), and stance with one that also reads the
-        actor's (its mentions' vectors from the same pass): more accurate, about 30 times slower. Needs
+        actor's (its mentions' vectors from the same pass): more accurate, 18 to 30 times slower. Needs
         ``pip install "stance[embeddings]"``; the transformer loads on first use.
 
     Raises

@@ -173,7 +173,7 @@ def build_parser() -> argparse.ArgumentParser:
         command.add_argument("--actors", help="extra actor list (JSON or CSV: name, aliases, type, affiliation)")
         command.add_argument("--embeddings", action="store_true",
                              help="sentiment and stance from transformer embeddings (of the sentence, of the actor) too: "
-                                  "more accurate, about 30 times slower; needs pip install 'stance[embeddings]'")
+                                  "more accurate, 18 to 30 times slower; needs pip install 'stance[embeddings]'")
 
     analyze = commands.add_parser("analyze", help="analyse one article (a file, or - for stdin)")
     analyze.add_argument("file")

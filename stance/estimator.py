@@ -109,7 +109,8 @@ class LinearFeatureClassifier(ClassifierMixin, LinearModel, BaseEstimator):
                           y: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
         """``start_from``'s weights over this fit's columns (zeros for the embedding columns), in the solver's shape."""
         if start_from.feature_names_ != self.feature_names_ or start_from.classes_ != sorted(set(map(str, y))):
-            raise InvalidInputError("start_from was fitted on other features or labels: it must be fitted on the same rows")
+            raise InvalidInputError("start_from was fitted on other features or labels: "
+                                    "it must be fitted on the same rows")
         coef = np.zeros((len(start_from.classes_), columns))
         coef[:, :len(self.feature_names_)] = start_from.coef_
         intercept = np.asarray(start_from.intercept_, dtype=np.float64)

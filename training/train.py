@@ -266,7 +266,8 @@ def build(out: Path, voa_train_fraction: float = 0.5, quiet: bool = False, embed
         "weights": WEIGHTS,
         "sha256": _hash_files(data_files),
         "encoder": {"model": ENCODER_NAME, "package": ENCODER_PACKAGE,
-                    "components": [EMBEDDINGS_COMPONENT, "actor_sentiment_embeddings", "stance_embeddings"]} if encoder is not None else None,
+                    "components": [EMBEDDINGS_COMPONENT, "actor_sentiment_embeddings", "stance_embeddings"]}
+        if encoder is not None else None,
     }
     save_model(out, classifiers, name="default", version=stance.__version__, data=data,
                extra={"params": PARAMS, "seed": SEED})
