@@ -115,27 +115,44 @@ def test_analyzer_scores_sentences_with_the_embeddings_classifier():
     assert "embeddings=True" in repr(nlp)
 
 
-def test_analyzer_scores_actor_sentiment_with_the_embedding_of_the_actors_sentence():
+def test_analyzer_scores_actors_with_the_embeddings_of_their_sentence_and_of_themselves():
     bundle = load_model("default")
     nlp = Analyzer(bundle, Gazetteer.default(), encoder=StandInEncoder())
     text = "Analysts praised Germany for its generous aid. Russia shelled the port, and Ukraine condemned it."
     doc = nlp(text)
-    classifier = bundle.classifiers["actor_sentiment_embeddings"]
+    sentiment_model = bundle.classifiers["actor_sentiment_embeddings"]
+    stance_model = bundle.classifiers["stance_embeddings"]
+    assert sentiment_model.reads_embeddings and stance_model.reads_embeddings
     checked = 0
     for sentence in doc.sentences:
-        embedding = StandInEncoder().encode([sentence.text])
         for actor in sentence.actors:
             own = [(m.start, m.end) for m in actor.mentions]
             others = [(m.start, m.end) for a in sentence.actors if a.id != actor.id for m in a.mentions]
             features = stance.features.pair_features(sentence.text, own, others, sentence_start=sentence.start,
                                                      actor_type=actor.type)
-            probabilities = classifier.predict_proba([features], embeddings=embedding)[0]
-            assert actor.sentiment.label == classifier.classes_[int(np.argmax(probabilities))]
-            assert actor.sentiment.score == pytest.approx(float(probabilities.max()))
+            spans = [(s - sentence.start, e - sentence.start) for s, e in own]  # offsets into the sentence
+            # actor sentiment reads the sentence's embedding, stance the actor's
+            sentence_vector = StandInEncoder().encode([sentence.text])[0]
+            actor_vector = StandInEncoder().actor_vector(sentence.text, spans)
+            for result, classifier, vector in ((actor.sentiment, sentiment_model, sentence_vector),
+                                               (actor.stance, stance_model, actor_vector)):
+                probabilities = classifier.predict_proba([features], embeddings=vector[None, :])[0]
+                assert result.label == classifier.classes_[int(np.argmax(probabilities))]
+                assert result.score == pytest.approx(float(probabilities.max()))
             checked += 1
     assert checked >= 3
-    explained = nlp.explain(doc, 1, doc.sentences[1].actors[0].id, component="actor_sentiment", top=50)
+    actor_id = doc.sentences[1].actors[0].id
+    explained = nlp.explain(doc, 1, actor_id, component="actor_sentiment", top=50)
     assert "(sentence embedding)" in [f["feature"] for f in explained["features"]]
+    explained = nlp.explain(doc, 1, actor_id, component="stance", top=50)
+    assert "(actor embedding)" in [f["feature"] for f in explained["features"]]
+    plain = Analyzer(bundle, Gazetteer.default())(text)  # without the encoder: the features-only classifier
+    actor = plain.sentences[1].actors[0]
+    own = [(m.start, m.end) for m in actor.mentions]
+    others = [(m.start, m.end) for a in plain.sentences[1].actors if a.id != actor.id for m in a.mentions]
+    features = stance.features.pair_features(plain.sentences[1].text, own, others,
+                                             sentence_start=plain.sentences[1].start, actor_type=actor.type)
+    assert actor.stance.score == pytest.approx(float(bundle.classifiers["stance"].predict_proba([features])[0].max()))
 
 
 def test_default_analyzer_does_not_hold_the_embeddings_classifiers():
@@ -271,39 +288,6 @@ def test_score_target_uses_the_embeddings_classifiers_for_sentiment_and_stance()
         probabilities = classifier.predict_proba([features], embeddings=vector[None, :])[0]
         assert result[key]["label"] == classifier.classes_[int(np.argmax(probabilities))]
         assert result[key]["score"] == pytest.approx(float(probabilities.max()))
-
-
-def test_analyzer_scores_stance_with_the_embedding_of_the_actor():
-    bundle = load_model("default")
-    nlp = Analyzer(bundle, Gazetteer.default(), encoder=StandInEncoder())
-    text = "Analysts praised Germany for its generous aid. Russia shelled the port, and Ukraine condemned it."
-    doc = nlp(text)
-    classifier = bundle.classifiers["stance_embeddings"]
-    assert classifier.reads_embeddings
-    checked = 0
-    for sentence in doc.sentences:
-        for actor in sentence.actors:
-            own = [(m.start, m.end) for m in actor.mentions]
-            others = [(m.start, m.end) for a in sentence.actors if a.id != actor.id for m in a.mentions]
-            features = stance.features.pair_features(sentence.text, own, others, sentence_start=sentence.start,
-                                                     actor_type=actor.type)
-            spans = [(s - sentence.start, e - sentence.start) for s, e in own]  # offsets into the sentence
-            vector = StandInEncoder().actor_vector(sentence.text, spans)
-            probabilities = classifier.predict_proba([features], embeddings=vector[None, :])[0]
-            assert actor.stance.label == classifier.classes_[int(np.argmax(probabilities))]
-            assert actor.stance.score == pytest.approx(float(probabilities.max()))
-            checked += 1
-    assert checked >= 3
-    explained = nlp.explain(doc, 1, doc.sentences[1].actors[0].id, component="stance", top=50)
-    assert "(actor embedding)" in [f["feature"] for f in explained["features"]]
-    plain = Analyzer(bundle, Gazetteer.default())(text)  # without the encoder: the features-only classifier
-    plain_model = bundle.classifiers["stance"]
-    actor = plain.sentences[1].actors[0]
-    own = [(m.start, m.end) for m in actor.mentions]
-    others = [(m.start, m.end) for a in plain.sentences[1].actors if a.id != actor.id for m in a.mentions]
-    features = stance.features.pair_features(plain.sentences[1].text, own, others,
-                                             sentence_start=plain.sentences[1].start, actor_type=actor.type)
-    assert actor.stance.score == pytest.approx(float(plain_model.predict_proba([features])[0].max()))
 
 
 @needs_extra
