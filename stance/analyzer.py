@@ -218,28 +218,27 @@ class Analyzer:
         texts = [t for _, _, t in sentence_rows]
         stance_model = self._classifier("stance")
         embeddings = actor_embeddings = None
+        pair_rows: list[int] = []  # each pair's sentence row, where embeddings are read
         if self.encoder is not None and texts:
+            row_of = {(number, index): row for row, (number, index, _) in enumerate(sentence_rows)}
+            pair_rows = [row_of[(number, pair.sentence)] for number, pair in pairs]
             if stance_model.reads_embeddings:  # the actors' embeddings come from the sentences' transformer pass
-                row_of = {(number, index): row for row, (number, index, _) in enumerate(sentence_rows)}
                 actors_of_row: list[list[list[tuple[int, int]]]] = [[] for _ in sentence_rows]
-                for number, pair in pairs:
+                for (number, pair), row in zip(pairs, pair_rows):
                     start = prepared[number][4][pair.sentence][0]
-                    actors_of_row[row_of[(number, pair.sentence)]].append(
-                        [(m.start - start, m.end - start) for m in pair.mentions])
+                    actors_of_row[row].append([(m.start - start, m.end - start) for m in pair.mentions])
                 embeddings, actor_embeddings = self.encoder.encode_with_actors(texts, actors_of_row)
             else:
                 embeddings = self.encoder.encode(texts)
         sentence_probs = self._predict_sentences(texts, embeddings)
         actor_sent_model = self._classifier("actor_sentiment")
         if pairs:
-            stance_probs, actor_sent_probs = self._pair_models.predict_proba([p.features for _, p in pairs])
+            features_of_pairs = [p.features for _, p in pairs]
+            stance_probs, actor_sent_probs = self._pair_models.predict_proba(features_of_pairs)
             if stance_model.reads_embeddings:  # pairs and actor embeddings: both sentence after sentence
-                stance_probs = stance_model.predict_proba([p.features for _, p in pairs], embeddings=actor_embeddings)
+                stance_probs = stance_model.predict_proba(features_of_pairs, embeddings=actor_embeddings)
             if actor_sent_model.reads_embeddings:
-                row_of = {(number, index): row for row, (number, index, _) in enumerate(sentence_rows)}
-                rows = [row_of[(number, pair.sentence)] for number, pair in pairs]
-                actor_sent_probs = actor_sent_model.predict_proba([p.features for _, p in pairs],
-                                                                  embeddings=embeddings[rows])
+                actor_sent_probs = actor_sent_model.predict_proba(features_of_pairs, embeddings=embeddings[pair_rows])
         else:
             stance_probs = actor_sent_probs = np.zeros((0, 1))
 
