@@ -79,8 +79,9 @@ def load(name: str | Path = "default", *, actors: str | Path | Iterable[Actor] |
         Also report people and organizations that are in no list.
     embeddings : bool, default=False
         Score sentence and actor sentiment with classifiers that also read the sentence's transformer
-        embedding (all-MiniLM-L6-v2, see :mod:`stance.encoder`), and stance with one that also reads the
-        actor's (its mentions' vectors from the same pass): more accurate, 18 to 30 times slower. Needs
+        embedding (all-MiniLM-L6-v2, see :mod:`stance.encoder`), and stance by mixing the features-only
+        classifier with an attention head that reads the sentence's token vectors from the actor (from the same
+        pass; :mod:`stance.attention`): more accurate, 18 to 30 times slower. Needs
         ``pip install "stance[embeddings]"``; the transformer loads on first use.
 
     Raises

@@ -22,7 +22,8 @@ from .actors import Actor, ActorFinder, FoundMention, Gazetteer
 from .document import Document, Mention, Sentence, SentenceActor, Sentiment, Stance, summarize_actors
 from .exceptions import InvalidInputError, ModelError
 from .features import pair_features, sentence_features
-from .model import ACTOR_EMBEDDINGS_COMPONENTS, EMBEDDINGS_COMPONENTS, ModelBundle, StackedLinearModels
+from .attention import ActorAttentionHead
+from .model import EMBEDDINGS_COMPONENTS, LinearModel, ModelBundle, StackedLinearModels
 from .limits import DEFAULT_MAX_LENGTH
 from .targets import TARGET_LABEL, ActorSpans, SentenceTargets, choose_targets, rule_target
 from .text import split_sentences
@@ -79,9 +80,9 @@ class Analyzer:
     encoder : SentenceEncoder, optional
         Score sentence sentiment, and actor sentiment, with the model's ``sentence_sentiment_embeddings`` and
         ``actor_sentiment_embeddings`` classifiers, which read this encoder's embedding of the sentence beside
-        the features, and stance with its ``stance_embeddings`` classifier (when it has one), which reads the
-        actor's embedding: the transformer's vectors of the actor's mentions, from the same pass over the
-        sentence (see :mod:`stance.encoder`).
+        the features, and stance by mixing the features-only classifier with the model's ``stance_attention``
+        head (when it has one), which reads the sentence's token vectors from the actor, from the same
+        transformer pass (see :mod:`stance.encoder` and :mod:`stance.attention`).
 
     Raises
     ------
@@ -100,13 +101,19 @@ class Analyzer:
                              "classifier, so it cannot use sentence embeddings; load it without embeddings=True")
         self.encoder = encoder
 
-    def _classifier(self, component: str):
-        """The classifier in use for ``component``: its embeddings variant when there is an encoder and one."""
+    def _classifier(self, component: str) -> LinearModel:
+        """The linear classifier in use for ``component``: its embeddings variant when there is an encoder and one."""
         if self.encoder is not None:
             variant = self.model.classifiers.get(EMBEDDINGS_COMPONENTS.get(component, ""))
-            if variant is not None:
+            if isinstance(variant, LinearModel):
                 return variant
         return self.model.classifiers[component]
+
+    @property
+    def _stance_head(self) -> ActorAttentionHead | None:
+        """The attention head mixed into stance, when there is an encoder and the model has one."""
+        head = self.model.classifiers.get(EMBEDDINGS_COMPONENTS["stance"]) if self.encoder is not None else None
+        return head if isinstance(head, ActorAttentionHead) else None
 
     @property
     def _sentence_model(self):
@@ -216,18 +223,19 @@ class Analyzer:
             for index, (s, e) in enumerate(spans):
                 sentence_rows.append((number, index, text[s:e]))
         texts = [t for _, _, t in sentence_rows]
-        stance_model = self._classifier("stance")
-        embeddings = actor_embeddings = None
+        stance_model, head = self._classifier("stance"), self._stance_head
+        embeddings = encoded = None
         pair_rows: list[int] = []  # each pair's sentence row, where embeddings are read
         if self.encoder is not None and texts:
             row_of = {(number, index): row for row, (number, index, _) in enumerate(sentence_rows)}
             pair_rows = [row_of[(number, pair.sentence)] for number, pair in pairs]
-            if stance_model.reads_embeddings:  # the actors' embeddings come from the sentences' transformer pass
+            if head is not None:  # the token vectors the head reads come from the sentences' transformer pass
                 actors_of_row: list[list[list[tuple[int, int]]]] = [[] for _ in sentence_rows]
                 for (number, pair), row in zip(pairs, pair_rows):
                     start = prepared[number][4][pair.sentence][0]
                     actors_of_row[row].append([(m.start - start, m.end - start) for m in pair.mentions])
-                embeddings, actor_embeddings = self.encoder.encode_with_actors(texts, actors_of_row)
+                encoded = self.encoder.encode_tokens(texts, actors_of_row)
+                embeddings = encoded.sentence_vectors
             else:
                 embeddings = self.encoder.encode(texts)
         sentence_probs = self._predict_sentences(texts, embeddings)
@@ -235,8 +243,9 @@ class Analyzer:
         if pairs:
             features_of_pairs = [p.features for _, p in pairs]
             stance_probs, actor_sent_probs = self._pair_models.predict_proba(features_of_pairs)
-            if stance_model.reads_embeddings:  # pairs and actor embeddings: both sentence after sentence
-                stance_probs = stance_model.predict_proba(features_of_pairs, embeddings=actor_embeddings)
+            if encoded is not None:  # pairs and the encoded actors: both sentence after sentence
+                stance_probs = head.mix(stance_probs, head.predict_proba(encoded.token_states, pair_rows,
+                                                                         encoded.actor_tokens))
             if actor_sent_model.reads_embeddings:
                 actor_sent_probs = actor_sent_model.predict_proba(features_of_pairs, embeddings=embeddings[pair_rows])
         else:
@@ -340,15 +349,17 @@ class Analyzer:
         e = max(e, end)
         others = [m for m in self.finder.find(text, [(s, e)]) if m.end <= start or m.start >= end]
         features = pair_features(text[s:e], [(start, end)], [(m.start, m.end) for m in others], sentence_start=s)
-        stance_model = self._classifier("stance")
+        stance_model, head = self._classifier("stance"), self._stance_head
         sentiment_model = self._classifier("actor_sentiment")
-        embeddings = actor_embeddings = None
-        if stance_model.reads_embeddings:  # the actor's and the sentence's embeddings from one pass
-            embeddings, actor_embeddings = self.encoder.encode_with_actors([text[s:e]], [[[(start - s, end - s)]]])
+        embeddings = None
+        stance_probs = stance_model.predict_proba([features])
+        if head is not None:  # the span's tokens and the sentence's embedding from one pass
+            encoded = self.encoder.encode_tokens([text[s:e]], [[[(start - s, end - s)]]])
+            embeddings = encoded.sentence_vectors
+            stance_probs = head.mix(stance_probs, head.predict_proba(encoded.token_states, [0], encoded.actor_tokens))
         elif sentiment_model.reads_embeddings:
             embeddings = self.encoder.encode([text[s:e]])
-        label, score = _best(stance_model.classes_, stance_model.predict_proba(
-            [features], embeddings=actor_embeddings if stance_model.reads_embeddings else None)[0])
+        label, score = _best(stance_model.classes_, stance_probs[0])
         sent_label, sent_score = _best(sentiment_model.classes_,
                                        sentiment_model.predict_proba([features], embeddings=embeddings)[0])
         target = None
@@ -402,13 +413,17 @@ class Analyzer:
         classifier = self._classifier(component)
         result = actor.stance if component == "stance" else actor.sentiment
         weights = classifier.contributions(features, result.label)
-        if classifier.reads_embeddings:  # the sentence's (or the actor's) embedding counts as one more feature
-            if EMBEDDINGS_COMPONENTS.get(component) in ACTOR_EMBEDDINGS_COMPONENTS:
-                spans = [(m.start - sentence.start, m.end - sentence.start) for m in actor.mentions]
-                name, embedding = "(actor embedding)", self.encoder.encode_with_actors([sentence.text], [[spans]])[1][0]
-            else:
-                name, embedding = "(sentence embedding)", self.encoder.encode([sentence.text])[0]
-            weights.append((name, classifier.embedding_contribution(embedding, result.label)))
+        head = self._stance_head if component == "stance" else None
+        if head is not None:  # the features' share of the mix, and the head's as one more weighted item
+            spans = [(m.start - sentence.start, m.end - sentence.start) for m in actor.mentions]
+            encoded = self.encoder.encode_tokens([sentence.text], [[spans]])
+            head_probs = head.predict_proba(encoded.token_states, [0], encoded.actor_tokens)[0]
+            weights = [(f, (1.0 - head.mix_weight) * w) for f, w in weights]
+            weights.append(("(actor attention)", head.contribution(head_probs, result.label)))
+            weights.sort(key=lambda pair: -abs(pair[1]))
+        elif classifier.reads_embeddings:  # the sentence's embedding counts as one more feature
+            weights.append(("(sentence embedding)",
+                            classifier.embedding_contribution(self.encoder.encode([sentence.text])[0], result.label)))
             weights.sort(key=lambda pair: -abs(pair[1]))
         return {"label": result.label, "score": result.score,
                 "features": [{"feature": f, "weight": w} for f, w in weights if f != "bias"][:top]}

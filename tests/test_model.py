@@ -147,11 +147,13 @@ def test_manifest_cannot_point_outside_the_directory(model_dir):
 
 def test_shipped_model_loads_and_has_a_card():
     bundle = load_model("default")
-    embeddings = {"actor_sentiment_embeddings", "sentence_sentiment_embeddings", "stance_embeddings"}
-    assert set(bundle.classifiers) == {"stance", "actor_sentiment", "sentence_sentiment", "target"} | embeddings
-    assert {name for name, c in bundle.classifiers.items() if c.reads_embeddings} == embeddings
+    embeddings = {"actor_sentiment_embeddings", "sentence_sentiment_embeddings"}
+    assert set(bundle.classifiers) == {"stance", "actor_sentiment", "sentence_sentiment", "target",
+                                       "stance_attention"} | embeddings
+    assert {name for name, c in bundle.classifiers.items() if getattr(c, "reads_embeddings", False)} == embeddings
     assert sorted(bundle.classifiers["stance"].classes_) == sorted(stance.STANCE_LABELS)
-    assert bundle.classifiers["stance_embeddings"].classes_ == bundle.classifiers["stance"].classes_
+    head = bundle.classifiers["stance_attention"]
+    assert head.classes_ == bundle.classifiers["stance"].classes_ and 0 < head.mix_weight < 1
     card = (MODELS_DIR / "default" / "MODEL_CARD.md").read_text()
     assert "python -m training.train" in card and "precision" in card
 
@@ -216,9 +218,13 @@ def test_loading_a_model_does_not_import_scikit_learn():
     assert completed.stdout.strip() == "False"
 
 
-def test_loaded_components_are_plain_linear_models():
+def test_loaded_components_are_plain_linear_models_or_the_numpy_attention_head():
+    from stance.attention import ActorAttentionHead
+
     bundle = load_model("default")
-    assert all(type(c) is LinearModel for c in bundle.classifiers.values())
+    kinds = {name: type(c) for name, c in bundle.classifiers.items()}
+    assert kinds.pop("stance_attention") is ActorAttentionHead
+    assert set(kinds.values()) == {LinearModel}
 
 
 def test_load_model_reads_only_the_components_asked_for(tmp_path):

@@ -1,3 +1,6 @@
+import numpy as np
+import pytest
+
 from training.train import main
 
 
@@ -9,3 +12,25 @@ def test_the_build_command_takes_the_number_of_worker_processes(tmp_path, monkey
     assert main(["--out", str(tmp_path), "--jobs", "2"]) == 0
     assert main(["--out", str(tmp_path)]) == 0
     assert calls == [(tmp_path, 0.5, 2), (tmp_path, 0.5, -1)]
+
+
+def test_the_attention_head_is_fitted_on_token_vectors_packed_into_one_array():
+    pytest.importorskip("torch")
+    from test_encoder import StandInEncoder
+
+    from training.train import fit_stance_attention, packed_pair_tokens
+
+    sentences = ["Germany criticized Russia.", "Russia welcomed the talks.", "France backed Germany."]
+    pairs = [(sentences[0], [(0, 7)]), (sentences[0], [(19, 25)]), (sentences[1], [(0, 6)]), (sentences[2], [(0, 6)]),
+             (sentences[2], [(14, 21)])]
+    packed, offsets, sentence_of_pair, actor_tokens = packed_pair_tokens(StandInEncoder(), pairs)
+    assert packed.dtype == np.float16 and packed.shape == (offsets[-1], 384)
+    assert offsets.tolist() == [0, 5, 11, 16]  # a stand-in token per word, between [CLS] and [SEP]
+    assert sentence_of_pair == [0, 0, 1, 2, 2]
+    assert [tokens.tolist() for tokens in actor_tokens] == [[1], [3], [1], [1], [3]]
+    labels = ["criticism", "neutral", "support", "support", "neutral"]
+    head = fit_stance_attention(packed, offsets, sentence_of_pair, actor_tokens, labels, [1.0] * 5,
+                                {"attention_dimensions": 8, "hidden": 8, "epochs": 2.0, "batch_size": 2})
+    assert head.classes_ == sorted(set(labels)) and head.dimensions == 384
+    states = [packed[offsets[k]:offsets[k + 1]] for k in range(3)]
+    assert head.predict_proba(states, sentence_of_pair, actor_tokens).shape == (5, 3)

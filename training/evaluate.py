@@ -108,7 +108,7 @@ def pair_sentence_texts(documents: list[GoldDocument]) -> list[str]:
 
 def pair_mentions(documents: list[GoldDocument]) -> list[tuple[str, list[tuple[int, int]]]]:
     """The sentence and the actor's mention spans (offsets into that sentence) of every annotated (sentence, actor)
-    pair, in the order of ``gold_pairs``: what the actor embeddings are computed from."""
+    pair, in the order of ``gold_pairs``: what the attention head reads."""
     return [(d.text[s.start:s.end], [(start - s.start, end - s.start) for start, end in a.mentions])
             for d in documents for s in d.sentences for a in s.actors]
 
@@ -144,18 +144,21 @@ def evaluate_components(bundle, documents: list[GoldDocument], encoder=None) -> 
         report["sentence_sentiment"] = classification_report([s[1] for s in sentences], predicted,
                                                              probabilities.max(axis=1), classifier.classes_,
                                                              sentence_documents)
-    # stance reads the actor's embedding, actor sentiment the sentence's (encoded in this order: the actors' pass
-    # also gives their sentences' embeddings)
-    for component, column, embed in ((EMBEDDINGS_COMPONENTS["stance"], 1,
-                                      lambda: encoder.encode_actors(pair_mentions(documents))),
-                                     (EMBEDDINGS_COMPONENTS["actor_sentiment"], 2,
-                                      lambda: encoder.encode(pair_sentence_texts(documents)))):
-        classifier = bundle.classifiers.get(component)
-        if classifier is not None and encoder is not None and pairs:
-            probabilities = classifier.predict_proba([p[0] for p in pairs], embeddings=embed())
-            predicted = [classifier.classes_[i] for i in probabilities.argmax(axis=1)]
-            report[component] = classification_report([p[column] for p in pairs], predicted, probabilities.max(axis=1),
-                                                      classifier.classes_, pair_documents)
+    # stance mixes the features-only classifier with the attention head, which reads the sentence from the actor
+    head, stance_classifier = bundle.classifiers.get(EMBEDDINGS_COMPONENTS["stance"]), bundle.classifiers.get("stance")
+    if head is not None and stance_classifier is not None and encoder is not None and pairs:
+        probabilities = head.mix(stance_classifier.predict_proba([p[0] for p in pairs]),
+                                 head.predict_pairs_proba(encoder, pair_mentions(documents)))
+        predicted = [head.classes_[i] for i in probabilities.argmax(axis=1)]
+        report[EMBEDDINGS_COMPONENTS["stance"]] = classification_report(
+            [p[1] for p in pairs], predicted, probabilities.max(axis=1), head.classes_, pair_documents)
+    classifier = bundle.classifiers.get(EMBEDDINGS_COMPONENTS["actor_sentiment"])
+    if classifier is not None and encoder is not None and pairs:
+        probabilities = classifier.predict_proba([p[0] for p in pairs],
+                                                 embeddings=encoder.encode(pair_sentence_texts(documents)))
+        predicted = [classifier.classes_[i] for i in probabilities.argmax(axis=1)]
+        report[EMBEDDINGS_COMPONENTS["actor_sentiment"]] = classification_report(
+            [p[2] for p in pairs], predicted, probabilities.max(axis=1), classifier.classes_, pair_documents)
     classifier = bundle.classifiers.get(EMBEDDINGS_COMPONENT)
     if classifier is not None and encoder is not None and sentences:
         probabilities = classifier.predict_proba([s[0] for s in sentences],

@@ -26,10 +26,10 @@ import numpy as np
 
 import stance
 from stance.analyzer import EMBEDDINGS_COMPONENT
-from stance.encoder import ENCODER_NAME, ENCODER_PACKAGE, SentenceEncoder, encoder_available
+from stance.encoder import ENCODER_NAME, ENCODER_PACKAGE, EncodedSentences, SentenceEncoder, encoder_available
 from stance.features import pair_features
 from stance.estimator import LinearFeatureClassifier, fit_classifier, fit_side_by_side, side_by_side_workers
-from stance.model import MODELS_DIR, load_model, save_model
+from stance.model import EMBEDDINGS_COMPONENTS, MODELS_DIR, load_model, save_model
 
 from .corpus import (ARTICLES_DIR, BASIL_LABELS_DIR, NEWS_LABELS_DIR, NEWSMTSC_DIR, NEWSMTSC_STANCE, VOA_LABELS,
                      corpus_statistics, load_basil_labels, load_news_labels, load_newsmtsc, load_newsmtsc_stance, load_team_corpus, load_voa)
@@ -59,10 +59,13 @@ PARAMS = {"stance": {"C": 0.3, "min_count": 2}, "actor_sentiment": {"C": 0.05, "
           # chosen on the VOA training half (two folds), the news dev split and 15% of NewsMTSC train: 0.563 / 0.581 /
           # 0.686 macro-F1, against 0.524 / 0.571 / 0.654 for the features alone (scratch s6/emb_actor.py)
           "actor_sentiment_embeddings": {"C": 0.05, "min_count": 2, "embedding_scale": 3.0},
-          # the actor's embedding (its mentions' token vectors) beside the stance features; chosen on the VOA training
-          # half (two folds), the news dev split and the team dev split: 0.531 / 0.484 / 0.667 macro-F1, against
-          # 0.501 / 0.468 / 0.670 for the features alone (scratch s16/teexp.py)
-          "stance_embeddings": {"C": 0.3, "min_count": 2, "embedding_scale": 3.0}}
+          # the attention head over the sentence's token vectors, mixed with the features-only stance classifier
+          # (its share of the log-probabilities: mix_weight); chosen on the VOA training half (two folds), the news
+          # dev split and the team dev split: 0.556 / 0.497 / 0.704 macro-F1, against 0.501 / 0.469 / 0.671 for the
+          # features alone and 0.527 / 0.485 / 0.665 for the actor's embedding beside the features (the classifier it
+          # replaces); a head of 256 dimensions did no better (scratch s17/head2.py, ens.py)
+          "stance_attention": {"attention_dimensions": 128, "hidden": 128, "epochs": 4.0, "batch_size": 128,
+                               "learning_rate": 1e-3, "mix_weight": 0.6}}
 
 
 def _hash_files(paths) -> dict[str, str]:
@@ -102,37 +105,84 @@ def fit_weighted(rows_and_weights, column: int, params: dict) -> LinearFeatureCl
 
 
 class CachedEncoder:
-    """A :class:`SentenceEncoder` that encodes each distinct text once per training run."""
+    """A :class:`SentenceEncoder` that encodes each distinct text once per training run.
 
-    def __init__(self, encoder: SentenceEncoder):
+    While ``busy()`` says that worker processes occupy the other core, the encoder runs on one thread: two threads
+    that share a core with another process wait on each other (2,000 sentences took 33 s instead of 14 s), and the
+    vectors do not depend on the number of threads.
+    """
+
+    def __init__(self, encoder: SentenceEncoder, busy=None):
         self.encoder = encoder
+        self.busy = busy or (lambda: False)
         self.vectors: dict[str, object] = {}
-        self.actor_vectors: dict[tuple, object] = {}
+        self.threads: int | None = None
+
+    def _choose_threads(self) -> None:
+        import torch
+
+        if self.threads is None:
+            self.threads = torch.get_num_threads()
+        torch.set_num_threads(1 if self.busy() else self.threads)
 
     def encode(self, texts):
         new = sorted({t for t in texts if t not in self.vectors})
         if new:
+            self._choose_threads()
             self.vectors.update(zip(new, self.encoder.encode(new)))
         return np.array([self.vectors[t] for t in texts]).reshape(len(texts), self.encoder.dimensions)
 
-    def encode_actors(self, pairs):
-        """One actor embedding per ``(sentence, mention spans)`` pair; each sentence is read once, and its
-        sentence embedding, from the same pass, is kept for :meth:`encode`."""
-        wanted: dict[str, list] = {}
+    def encode_pairs(self, pairs, *, dtype=np.float32):
+        """:meth:`SentenceEncoder.encode_pairs`, keeping the sentence embeddings of the same pass for :meth:`encode`.
+
+        The sentences are encoded in chunks of 16 of the encoder's batches, in its own order (shortest first), so the
+        batches and the vectors are those of one call; the number of threads is chosen again before each chunk.
+        """
+        groups: dict[str, list] = {}
         for text, spans in pairs:
-            if (text, tuple(spans)) not in self.actor_vectors:
-                wanted.setdefault(text, []).append(tuple(spans))
-        if wanted:
-            texts = sorted(wanted)
-            groups = [sorted(set(wanted[text])) for text in texts]
-            sentence_vectors, actor_vectors = self.encoder.encode_with_actors(texts, groups)
-            self.vectors.update(zip(texts, sentence_vectors))
-            rows = iter(actor_vectors)
-            for text, spans_of_text in zip(texts, groups):
-                for spans in spans_of_text:
-                    self.actor_vectors[(text, spans)] = next(rows)
-        return np.array([self.actor_vectors[(text, tuple(spans))] for text, spans in pairs]).reshape(
-            len(pairs), self.encoder.dimensions)
+            groups.setdefault(text, []).append(spans)
+        texts = sorted(groups, key=len)  # the encoder's order (a stable sort by length)
+        chunk = 16 * self.encoder.batch_size
+        parts = []
+        for first in range(0, len(texts), chunk):
+            self._choose_threads()
+            part = texts[first:first + chunk]
+            parts.append(self.encoder.encode_tokens(part, [groups[text] for text in part], dtype=dtype))
+        dimensions = self.encoder.dimensions
+        encoded = EncodedSentences(
+            np.concatenate([p.sentence_vectors for p in parts]) if parts else np.zeros((0, dimensions), np.float32),
+            np.concatenate([p.actor_vectors for p in parts]) if parts else np.zeros((0, dimensions), np.float32),
+            [states for p in parts for states in p.token_states], [tokens for p in parts for tokens in p.actor_tokens])
+        self.vectors.update(zip(texts, encoded.sentence_vectors))
+        next_row, row = {}, 0  # a sentence's actors follow one another, in the order of its pairs
+        for text in texts:
+            next_row[text] = row
+            row += len(groups[text])
+        actor_rows = []
+        for text, _ in pairs:
+            actor_rows.append(next_row[text])
+            next_row[text] += 1
+        sentence_of_text = {text: number for number, text in enumerate(texts)}
+        return encoded, [sentence_of_text[text] for text, _ in pairs], actor_rows
+
+
+def packed_pair_tokens(encoder, pairs) -> tuple[np.ndarray, np.ndarray, list[int], list[np.ndarray]]:
+    """The token vectors of the distinct sentences of ``(sentence, mention spans)`` pairs as one float16 array (the
+    sentences one after the other; ``offsets[k]:offsets[k + 1]`` are sentence ``k``'s rows), the offsets, and for each
+    pair its sentence and its actor's tokens: one array, so that a worker process maps it instead of copying."""
+    encoded, sentences, actor_rows = encoder.encode_pairs(pairs, dtype=np.float16)
+    offsets = np.cumsum([0] + [len(states) for states in encoded.token_states])
+    packed = np.concatenate(encoded.token_states) if encoded.token_states else np.zeros((0, 0), np.float16)
+    return packed, offsets, sentences, [encoded.actor_tokens[row] for row in actor_rows]
+
+
+def fit_stance_attention(packed, offsets, sentences, actor_tokens, labels, weights, params: dict):
+    """:func:`training.attention.fit_actor_attention` on :func:`packed_pair_tokens`, on one thread (as every fit of
+    the build, so that the weights do not depend on where it runs)."""
+    from .attention import fit_actor_attention
+
+    token_states = [packed[offsets[k]:offsets[k + 1]] for k in range(len(offsets) - 1)]
+    return fit_actor_attention(token_states, sentences, actor_tokens, labels, weights, seed=SEED, threads=1, **params)
 
 
 def sentence_embedding_rows(sources) -> tuple[list, list, list, list[str]]:
@@ -158,6 +208,11 @@ def build(out: Path, voa_train_fraction: float = 0.5, quiet: bool = False, embed
     ``n_jobs`` (see :func:`stance.estimator.fit_side_by_side`).
     """
     random.seed(SEED)
+
+    def progress(message: str) -> None:
+        if not quiet:
+            print(f"[{time.time() - started:6.0f} s] {message}", file=sys.stderr, flush=True)
+
     encoder = CachedEncoder(SentenceEncoder()) if (encoder_available() if embeddings is None else embeddings) else None
     started = time.time()
     team = load_team_corpus()
@@ -196,10 +251,12 @@ def build(out: Path, voa_train_fraction: float = 0.5, quiet: bool = False, embed
     overlap = encoder is not None and side_by_side_workers(n_jobs, len(features_fits)) > 1
     with ThreadPoolExecutor(max_workers=1) as background:
         fitting = background.submit(fit_side_by_side, features_fits, n_jobs) if overlap else None
+        if encoder is not None:
+            encoder.busy = lambda: fitting is not None and not fitting.done()
         fitted = None if overlap else fit_side_by_side(features_fits, n_jobs)
         if encoder is not None:
             # the embeddings twins are trained on the rows and weights of their features-only ones; every distinct
-            # text is encoded once (the encoder uses both cores)
+            # text is encoded once (on one thread while the workers fit, then on all)
             sentence_rows = sentence_embedding_rows([(team_train, sentence_weights["team"]),
                                                      (real_train, sentence_weights["real"]),
                                                      (voa_train, sentence_weights["voa"])])
@@ -213,13 +270,15 @@ def build(out: Path, voa_train_fraction: float = 0.5, quiet: bool = False, embed
                               (mtsc_stance_rows, [(x.text, [(x.start, x.end)]) for x in mtsc_stance],
                                stance_weights["newsmtsc_stance"])]
             # the actors first: their sentences' embeddings come from the same pass
-            stance_embeddings = encoder.encode_actors([m for _, mentions, _ in stance_sources for m in mentions])
-            dev_stance_embeddings = encoder.encode_actors(pair_mentions(splits["dev"])) if dev_pairs else None
+            stance_tokens = packed_pair_tokens(encoder, [m for _, mentions, _ in stance_sources for m in mentions])
+            dev_stance_pairs = pair_mentions(splits["dev"]) if dev_pairs else []
             sentence_embeddings = encoder.encode(sentence_rows[3])
             dev_sentence_embeddings = encoder.encode(sentence_texts(splits["dev"])) if dev_sentences else None
             pair_embeddings = encoder.encode([t for _, texts, _ in sources for t in texts])
             dev_pair_embeddings = encoder.encode(pair_sentence_texts(splits["dev"])) if dev_pairs else None
+            progress(f"encoded {len(encoder.vectors)} distinct sentences")
         fitted = fitting.result() if overlap else fitted
+    progress("features-only classifiers fitted")
     stance_model, actor_sentiment_model, sentence_model, target_model = fitted
     # calibrate on the dev split (team and real news articles, never trained on)
     if dev_pairs:
@@ -230,20 +289,22 @@ def build(out: Path, voa_train_fraction: float = 0.5, quiet: bool = False, embed
     classifiers = {"stance": stance_model, "actor_sentiment": actor_sentiment_model, "sentence_sentiment": sentence_model,
                    "target": target_model}
     if encoder is not None:
-        # each starts from the weights of its features-only twin (fitted on the same rows): half the solver's steps
-        stance_embeddings_model, embeddings_model, actor_embeddings_model = fit_side_by_side([
-            (fit_classifier, PARAMS["stance_embeddings"], [r[0] for rows, _, _ in stance_sources for r in rows],
-             [r[1] for rows, _, _ in stance_sources for r in rows], [w for rows, _, w in stance_sources for _ in rows],
-             stance_embeddings, stance_model),
+        # the attention head (the longest fit) first; the sentiment classifiers each start from the weights of their
+        # features-only twin (fitted on the same rows): half the solver's steps
+        stance_head, embeddings_model, actor_embeddings_model = fit_side_by_side([
+            (fit_stance_attention, *stance_tokens, [r[1] for rows, _, _ in stance_sources for r in rows],
+             [w for rows, _, w in stance_sources for _ in rows], PARAMS["stance_attention"]),
             (fit_classifier, PARAMS[EMBEDDINGS_COMPONENT], *sentence_rows[:3], sentence_embeddings, sentence_model),
             (fit_classifier, PARAMS["actor_sentiment_embeddings"], [r[0] for rows, _, _ in sources for r in rows],
              [r[2] for rows, _, _ in sources for r in rows], [w for rows, _, w in sources for _ in rows],
              pair_embeddings, actor_sentiment_model),
         ], n_jobs)
+        del stance_tokens
+        progress("embeddings classifiers and attention head fitted")
         if dev_pairs:
-            stance_embeddings_model.calibrate([p[0] for p in dev_pairs], [p[1] for p in dev_pairs],
-                                              embeddings=dev_stance_embeddings)
-        classifiers["stance_embeddings"] = stance_embeddings_model
+            stance_head.calibrate(stance_model.predict_proba([p[0] for p in dev_pairs]),
+                                  stance_head.predict_pairs_proba(encoder, dev_stance_pairs), [p[1] for p in dev_pairs])
+        classifiers[EMBEDDINGS_COMPONENTS["stance"]] = stance_head
         if dev_sentences:
             embeddings_model.calibrate([s[0] for s in dev_sentences], [s[1] for s in dev_sentences],
                                        embeddings=dev_sentence_embeddings)
@@ -266,11 +327,12 @@ def build(out: Path, voa_train_fraction: float = 0.5, quiet: bool = False, embed
         "weights": WEIGHTS,
         "sha256": _hash_files(data_files),
         "encoder": {"model": ENCODER_NAME, "package": ENCODER_PACKAGE,
-                    "components": [EMBEDDINGS_COMPONENT, "actor_sentiment_embeddings", "stance_embeddings"]}
+                    "components": [EMBEDDINGS_COMPONENT, "actor_sentiment_embeddings", EMBEDDINGS_COMPONENTS["stance"]]}
         if encoder is not None else None,
     }
     save_model(out, classifiers, name="default", version=stance.__version__, data=data,
                extra={"params": PARAMS, "seed": SEED})
+    progress(f"saved to {out}; evaluating")
     nlp = stance.load(out)
     bundle = load_model(out)  # every component, the embeddings variants included
     metrics = {}
@@ -351,10 +413,12 @@ def write_model_card(directory: Path, manifest: dict, metrics: dict, seconds: fl
         "It is trained on every annotated stance with a target in the training splits below.", "",
         *([f"Two more classifiers, `{EMBEDDINGS_COMPONENT}` and `actor_sentiment_embeddings`, score sentence and actor "
            f"sentiment from the same features plus the sentence embedding of {data['encoder']['model']} (weights from "
-           f"the `{data['encoder']['package']}` package), and a third, `stance_embeddings`, scores stance from the "
-           "stance features plus the actor embedding (the mean of the transformer's vectors of the actor's mentions, "
-           "from the same pass over the sentence); they are used only with `stance.load(embeddings=True)` or "
-           "`--embeddings`.", ""] if data.get("encoder") else []),
+           f"the `{data['encoder']['package']}` package). For stance, `stance_attention` is a small attention head "
+           "(`stance/attention.py`, fitted with torch by `training/attention.py`) over the transformer's token vectors "
+           "of the sentence, from the same pass: it starts from the actor's own tokens and attends to the others, "
+           "knowing their distance to the actor; its log-probabilities are mixed with those of the features-only "
+           "`stance` classifier (mix weight and temperature in the manifest, the temperature fitted on the dev split). "
+           "They are used only with `stance.load(embeddings=True)` or `--embeddings`.", ""] if data.get("encoder") else []),
         "## Rebuild", "", "```", 'pip install -e ".[embeddings]"   # for the embeddings classifier; without it, that one is not built',
         "python -m training.train", "```", "",
         f"Seeded (seed {manifest.get('seed')}), deterministic; this build took {seconds:.0f} s on {platform.machine()} "

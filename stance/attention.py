@@ -1,0 +1,232 @@
+"""Stance from the transformer's token vectors: a small attention head that reads the sentence from the actor.
+
+In the embeddings mode (``stance.load(embeddings=True)``) the stance of each (sentence, actor) pair mixes two
+opinions: the features-only ``stance`` classifier and :class:`ActorAttentionHead`, which reads the contextual
+token vectors of the sentence (all-MiniLM-L6-v2's last layer, from the pass the embeddings mode makes anyway).
+The head starts from the actor's own vectors (the mean over its mentions' tokens), attends over every token of
+the sentence with four heads that also know each token's distance to the actor, and feeds the actor, the
+sentence and what it attended to through a small network. The mix is a weighted mean of the two log-probabilities
+with a calibration temperature (:meth:`ActorAttentionHead.mix`).
+
+Inference needs numpy alone; the head is fitted with torch by ``training.attention``. Its weights are stored as
+``<name>.npz`` (read with ``allow_pickle=False``) and ``<name>.json``, like the linear classifiers.
+
+Examples
+--------
+>>> import numpy as np
+>>> head = ActorAttentionHead.initialized(["neutral", "criticism"], dimensions=8, attention_dimensions=4,
+...                                       hidden=4, seed=0)
+>>> states = [np.ones((5, 8), dtype=np.float32)]      # one sentence of 5 tokens
+>>> head.predict_proba(states, [0], [np.array([1, 2])]).shape   # one actor, on tokens 1 and 2
+(1, 2)
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Sequence
+
+import numpy as np
+
+__all__ = ["ActorAttentionHead", "relative_positions", "POSITION_WINDOW", "ATTENTION_HEADS"]
+
+#: Distances to the actor up to this many tokens are told apart; farther tokens share the last bucket.
+POSITION_WINDOW = 10
+#: The attention heads; each reads ``attention_dimensions / ATTENTION_HEADS`` dimensions.
+ATTENTION_HEADS = 4
+#: Position buckets: -window..window outside the actor, one for the actor's own tokens, one for "no actor token".
+POSITION_BUCKETS = 2 * POSITION_WINDOW + 3
+_WEIGHTS = ("query_weight", "query_bias", "key_value_weight", "key_value_bias", "key_positions", "value_positions",
+            "norm_weight", "norm_bias", "hidden_weight", "hidden_bias", "output_weight", "output_bias")
+
+
+def relative_positions(length: int, actor_tokens: np.ndarray) -> np.ndarray:
+    """The position bucket of each of ``length`` tokens relative to the actor's tokens.
+
+    Tokens before the actor get ``window - distance``, tokens after it ``window + distance`` (distances capped
+    at the window), the actor's own tokens ``2 * window + 1``, and every token ``2 * window + 2`` when the actor
+    covers none (past the encoder's 256 tokens).
+
+    Examples
+    --------
+    >>> relative_positions(6, np.array([2, 3])).tolist()
+    [8, 9, 21, 21, 11, 12]
+    >>> relative_positions(2, np.array([], dtype=int)).tolist()
+    [22, 22]
+    """
+    if len(actor_tokens) == 0:
+        return np.full(length, POSITION_BUCKETS - 1, dtype=np.int64)
+    index = np.arange(length)
+    first, last = int(actor_tokens.min()), int(actor_tokens.max())
+    distance = np.where(index < first, index - first, np.where(index > last, index - last, 0))
+    buckets = np.clip(distance, -POSITION_WINDOW, POSITION_WINDOW) + POSITION_WINDOW
+    buckets[actor_tokens] = 2 * POSITION_WINDOW + 1
+    return buckets
+
+
+class ActorAttentionHead:
+    """Label probabilities of (sentence, actor) pairs from the sentence's token vectors (numpy inference).
+
+    Attributes
+    ----------
+    classes_ : list of str
+        The labels, in the order of the probability columns (the same as the features-only classifier's).
+    weights : dict of str to ndarray
+        The fitted arrays (see ``training.attention.fit_actor_attention``).
+    mix_weight : float
+        The share of the head's log-probabilities in :meth:`mix` (the features-only classifier has the rest).
+    temperature : float
+        Divides the mixed log-probabilities (fitted on held-out data so that scores are calibrated).
+    """
+
+    def __init__(self, classes: Sequence[str], weights: dict[str, np.ndarray], *, mix_weight: float = 0.5,
+                 temperature: float = 1.0):
+        self.classes_ = list(classes)
+        self.weights = {name: np.asarray(weights[name], dtype=np.float32) for name in _WEIGHTS}
+        self.mix_weight = float(mix_weight)
+        self.temperature = float(temperature)
+
+    @classmethod
+    def initialized(cls, classes: Sequence[str], *, dimensions: int, attention_dimensions: int, hidden: int,
+                    seed: int = 0) -> "ActorAttentionHead":
+        """A head with small random weights (for tests and as a shape reference)."""
+        rng = np.random.default_rng(seed)
+        features = 2 * dimensions + attention_dimensions
+        shapes = {"query_weight": (dimensions, attention_dimensions), "query_bias": (attention_dimensions,),
+                  "key_value_weight": (dimensions, 2 * attention_dimensions), "key_value_bias": (2 * attention_dimensions,),
+                  "key_positions": (POSITION_BUCKETS, attention_dimensions),
+                  "value_positions": (POSITION_BUCKETS, attention_dimensions),
+                  "norm_weight": (features,), "norm_bias": (features,), "hidden_weight": (features, hidden),
+                  "hidden_bias": (hidden,), "output_weight": (hidden, len(classes)), "output_bias": (len(classes),)}
+        weights = {name: rng.normal(0, 0.3, shape) for name, shape in shapes.items()}
+        weights["norm_weight"] = np.ones(features)
+        return cls(classes, weights)
+
+    @property
+    def dimensions(self) -> int:
+        """Length of the token vectors the head reads."""
+        return int(self.weights["query_weight"].shape[0])
+
+    def __repr__(self) -> str:
+        return (f"ActorAttentionHead(labels={len(self.classes_)}, dimensions={self.dimensions}, "
+                f"mix_weight={self.mix_weight}, temperature={self.temperature:.3f})")
+
+    def predict_proba(self, token_states: Sequence[np.ndarray], sentence_of_pair: Sequence[int],
+                      actor_tokens: Sequence[np.ndarray]) -> np.ndarray:
+        """The head's own probabilities, one row per pair.
+
+        Parameters
+        ----------
+        token_states : sequence of ndarray, each of shape (tokens, dimensions)
+            The contextual token vectors of each sentence.
+        sentence_of_pair : sequence of int
+            For each pair, the index of its sentence in ``token_states``.
+        actor_tokens : sequence of ndarray of int
+            For each pair, the indices of the tokens its actor's mentions cover (may be empty).
+        """
+        w = self.weights
+        pairs = len(sentence_of_pair)
+        if len(actor_tokens) != pairs:
+            raise ValueError(f"{pairs} pairs but actor tokens for {len(actor_tokens)}")
+        if pairs == 0:
+            return np.zeros((0, len(self.classes_)))
+        size = w["query_weight"].shape[1]
+        per_head = size // ATTENTION_HEADS
+        used = sorted(set(int(k) for k in sentence_of_pair))
+        projected = {k: np.asarray(token_states[k], dtype=np.float32) @ w["key_value_weight"] + w["key_value_bias"]
+                     for k in used}  # once per sentence, however many actors it has
+        inputs = np.empty((pairs, 2 * self.dimensions + size), dtype=np.float32)
+        for row, (k, tokens) in enumerate(zip(sentence_of_pair, actor_tokens)):
+            states = np.asarray(token_states[k], dtype=np.float32)
+            tokens = np.asarray(tokens, dtype=np.int64)
+            actor = states[tokens].mean(axis=0) if len(tokens) else np.zeros(self.dimensions, dtype=np.float32)
+            sentence = states.mean(axis=0)
+            positions = relative_positions(len(states), tokens)
+            keys = (projected[k][:, :size] + w["key_positions"][positions]).reshape(len(states), ATTENTION_HEADS, per_head)
+            values = (projected[k][:, size:] + w["value_positions"][positions]).reshape(len(states), ATTENTION_HEADS, per_head)
+            query = (actor @ w["query_weight"] + w["query_bias"]).reshape(ATTENTION_HEADS, per_head)
+            scores = np.einsum("thd,hd->th", keys, query) / np.sqrt(per_head)
+            scores = np.exp(scores - scores.max(axis=0))
+            scores /= scores.sum(axis=0)
+            attended = np.einsum("th,thd->hd", scores, values).reshape(size)
+            inputs[row] = np.concatenate([actor, sentence, attended])
+        mean = inputs.mean(axis=1, keepdims=True)
+        variance = inputs.var(axis=1, keepdims=True)
+        normed = (inputs - mean) / np.sqrt(variance + 1e-5) * w["norm_weight"] + w["norm_bias"]
+        hidden = _gelu(normed @ w["hidden_weight"] + w["hidden_bias"])
+        logits = (hidden @ w["output_weight"] + w["output_bias"]).astype(np.float64)
+        return _softmax(logits)
+
+    def predict_pairs_proba(self, encoder, pairs: Sequence[tuple[str, Sequence[tuple[int, int]]]]) -> np.ndarray:
+        """The head's probabilities for ``(sentence, mention spans)`` pairs, read by ``encoder``
+        (:meth:`stance.encoder.SentenceEncoder.encode_pairs`: each distinct sentence once)."""
+        encoded, sentences, actor_rows = encoder.encode_pairs(pairs)
+        return self.predict_proba(encoded.token_states, sentences, [encoded.actor_tokens[row] for row in actor_rows])
+
+    def mix(self, linear_probabilities: np.ndarray, head_probabilities: np.ndarray) -> np.ndarray:
+        """Calibrated probabilities from the features-only classifier's and the head's (the same label order).
+
+        Examples
+        --------
+        >>> head = ActorAttentionHead.initialized(["a", "b"], dimensions=4, attention_dimensions=4, hidden=2)
+        >>> head.mix_weight = 0.5
+        >>> head.mix(np.array([[0.9, 0.1]]), np.array([[0.1, 0.9]])).round(3).tolist()
+        [[0.5, 0.5]]
+        """
+        return _softmax(self.mixed_scores(linear_probabilities, head_probabilities) / self.temperature)
+
+    def mixed_scores(self, linear_probabilities: np.ndarray, head_probabilities: np.ndarray) -> np.ndarray:
+        """The weighted mean of the two log-probabilities, before the temperature."""
+        floor = 1e-9
+        return ((1.0 - self.mix_weight) * np.log(np.asarray(linear_probabilities) + floor)
+                + self.mix_weight * np.log(np.asarray(head_probabilities) + floor))
+
+    def calibrate(self, linear_probabilities: np.ndarray, head_probabilities: np.ndarray,
+                  labels: Sequence[str]) -> "ActorAttentionHead":
+        """Choose the temperature of :meth:`mix` that minimizes log loss on held-out pairs with ``labels``."""
+        from .model import best_temperature
+
+        self.temperature = best_temperature(self.mixed_scores(linear_probabilities, head_probabilities),
+                                            [self.classes_.index(label) for label in labels])
+        return self
+
+    def contribution(self, head_probabilities: np.ndarray, label: str) -> float:
+        """What the head adds to ``label``'s mixed score, minus its mean over labels (for explanations)."""
+        logs = np.log(np.asarray(head_probabilities, dtype=np.float64) + 1e-9)
+        return float(self.mix_weight * (logs[self.classes_.index(label)] - logs.mean()))
+
+    # -- safe serialization ----------------------------------------------------------------------------
+    def to_files(self, directory: Path, name: str) -> list[Path]:
+        """Write ``name.npz`` (the arrays) and ``name.json`` (labels, mix weight, temperature)."""
+        directory = Path(directory)
+        arrays, meta = directory / f"{name}.npz", directory / f"{name}.json"
+        np.savez(arrays, **self.weights)
+        meta.write_text(json.dumps({"kind": "actor_attention", "labels": self.classes_, "mix_weight": self.mix_weight,
+                                    "temperature": self.temperature, "position_window": POSITION_WINDOW,
+                                    "attention_heads": ATTENTION_HEADS}, indent=1) + "\n", encoding="utf-8")
+        return [arrays, meta]
+
+    @classmethod
+    def from_files(cls, directory: Path, name: str) -> "ActorAttentionHead":
+        """Read what :meth:`to_files` wrote; no code is run from the files."""
+        directory = Path(directory)
+        meta = json.loads((directory / f"{name}.json").read_text(encoding="utf-8"))
+        if meta.get("position_window") != POSITION_WINDOW or meta.get("attention_heads") != ATTENTION_HEADS:
+            raise ValueError(f"{name}: an attention head of window {meta.get('position_window')} and "
+                             f"{meta.get('attention_heads')} heads; this library reads window {POSITION_WINDOW}, "
+                             f"{ATTENTION_HEADS} heads")
+        with np.load(directory / f"{name}.npz", allow_pickle=False) as arrays:
+            weights = {key: arrays[key] for key in _WEIGHTS}
+        return cls(meta["labels"], weights, mix_weight=meta["mix_weight"], temperature=meta["temperature"])
+
+
+def _gelu(x: np.ndarray) -> np.ndarray:
+    """GELU, tanh form (as torch's ``GELU(approximate="tanh")`` that the head is trained with)."""
+    return 0.5 * x * (1.0 + np.tanh(np.sqrt(2.0 / np.pi) * (x + 0.044715 * x ** 3)))
+
+
+def _softmax(scores: np.ndarray) -> np.ndarray:
+    scores = scores - scores.max(axis=1, keepdims=True)
+    np.exp(scores, out=scores)
+    return scores / scores.sum(axis=1, keepdims=True)
