@@ -381,7 +381,9 @@ class Analyzer:
         Returns ``{"label": ..., "score": ..., "features": [{"feature": ..., "weight": ...}, ...]}``, strongest first.
         ``component`` is ``"stance"``, ``"actor_sentiment"`` or ``"target"``: for the target, ``label`` is the
         target, ``score`` the classifier's probability that this candidate is the target, and ``candidates`` lists
-        every candidate it weighed (``text``, ``kind``, ``start``, ``end``, ``score``), best first.
+        every candidate it weighed (``text``, ``kind``, ``start``, ``end``, ``score``), best first. With embeddings,
+        the features of a stance count for their share of the mix and the attention head is one more item,
+        ``"(actor attention)"``; for actor sentiment, the sentence's embedding is ``"(sentence embedding)"``.
 
         Raises
         ------
