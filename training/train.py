@@ -271,7 +271,9 @@ def build(out: Path, voa_train_fraction: float = 0.5, quiet: bool = False, embed
                                stance_weights["newsmtsc_stance"])]
             # the actors first: their sentences' embeddings come from the same pass
             stance_tokens = packed_pair_tokens(encoder, [m for _, mentions, _ in stance_sources for m in mentions])
-            dev_stance_pairs = pair_mentions(splits["dev"]) if dev_pairs else []
+            # the dev pairs' token vectors (as at run time: float32) for the mix's temperature; their sentences'
+            # embeddings, from the same pass, serve the sentiment classifiers' calibration below
+            dev_stance_tokens = encoder.encode_pairs(pair_mentions(splits["dev"])) if dev_pairs else None
             sentence_embeddings = encoder.encode(sentence_rows[3])
             dev_sentence_embeddings = encoder.encode(sentence_texts(splits["dev"])) if dev_sentences else None
             pair_embeddings = encoder.encode([t for _, texts, _ in sources for t in texts])
@@ -302,8 +304,11 @@ def build(out: Path, voa_train_fraction: float = 0.5, quiet: bool = False, embed
         del stance_tokens
         progress("embeddings classifiers and attention head fitted")
         if dev_pairs:
+            encoded, sentences, actor_rows = dev_stance_tokens
             stance_head.calibrate(stance_model.predict_proba([p[0] for p in dev_pairs]),
-                                  stance_head.predict_pairs_proba(encoder, dev_stance_pairs), [p[1] for p in dev_pairs])
+                                  stance_head.predict_proba(encoded.token_states, sentences,
+                                                            [encoded.actor_tokens[row] for row in actor_rows]),
+                                  [p[1] for p in dev_pairs])
         classifiers[EMBEDDINGS_COMPONENTS["stance"]] = stance_head
         if dev_sentences:
             embeddings_model.calibrate([s[0] for s in dev_sentences], [s[1] for s in dev_sentences],
