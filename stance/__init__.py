@@ -81,7 +81,7 @@ def load(name: str | Path = "default", *, actors: str | Path | Iterable[Actor] |
         Score sentence and actor sentiment with classifiers that also read the sentence's transformer
         embedding (all-MiniLM-L6-v2, see :mod:`stance.encoder`), and stance by mixing the features-only
         classifier with an attention head that reads the sentence's token vectors from the actor (from the same
-        pass; :mod:`stance.attention`): more accurate, 18 to 30 times slower. Needs
+        pass; :mod:`stance.attention`): more accurate, 14 to 30 times slower. Needs
         ``pip install "stance[embeddings]"``; the transformer loads on first use.
 
     Raises

