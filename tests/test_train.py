@@ -34,3 +34,25 @@ def test_the_attention_head_is_fitted_on_token_vectors_packed_into_one_array():
     assert head.classes_ == sorted(set(labels)) and head.dimensions == 384
     states = [packed[offsets[k]:offsets[k + 1]] for k in range(3)]
     assert head.predict_proba(states, sentence_of_pair, actor_tokens).shape == (5, 3)
+
+
+def test_the_build_encoder_gives_what_one_call_gives_in_chunks_and_caches_the_sentences():
+    pytest.importorskip("torch")  # it chooses torch's threads before each chunk
+    from test_encoder import StandInEncoder
+
+    from stance.encoder import SentenceEncoder
+    from training.train import CachedEncoder
+
+    stand_in = StandInEncoder()
+    stand_in.batch_size = 2  # chunks of 32 sentences
+    pairs = [(f"Minister {k} {'very ' * (k % 7)}criticized the plan.", [(0, 8)]) for k in range(70)]
+    pairs += [(pairs[3][0], [(9, 10)])]  # a second actor of one sentence
+    cached = CachedEncoder(stand_in)
+    encoded, sentences, actor_rows = cached.encode_pairs(pairs)
+    expected, expected_sentences, expected_rows = SentenceEncoder.encode_pairs(StandInEncoder(), pairs)
+    assert len(stand_in.calls) == 3 and sentences == expected_sentences and actor_rows == expected_rows
+    assert np.allclose(encoded.actor_vectors, expected.actor_vectors)
+    assert all(np.array_equal(a, b) for a, b in zip(encoded.actor_tokens, expected.actor_tokens))
+    assert all(np.array_equal(a, b) for a, b in zip(encoded.token_states, expected.token_states))
+    assert np.allclose(cached.encode([pairs[5][0]]), expected.sentence_vectors[5])
+    assert len(stand_in.calls) == 3  # the sentence embedding came from the cache

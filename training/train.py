@@ -132,38 +132,36 @@ class CachedEncoder:
             self.vectors.update(zip(new, self.encoder.encode(new)))
         return np.array([self.vectors[t] for t in texts]).reshape(len(texts), self.encoder.dimensions)
 
-    def encode_pairs(self, pairs, *, dtype=np.float32):
-        """:meth:`SentenceEncoder.encode_pairs`, keeping the sentence embeddings of the same pass for :meth:`encode`.
+    def encode_tokens(self, texts, actors, *, dtype=np.float32):
+        """:meth:`SentenceEncoder.encode_tokens`, keeping the sentence embeddings for :meth:`encode`.
 
-        The sentences are encoded in chunks of 16 of the encoder's batches, in its own order (shortest first), so the
+        The sentences go to the encoder in chunks of 16 of its batches, in its own order (shortest first), so the
         batches and the vectors are those of one call; the number of threads is chosen again before each chunk.
         """
-        groups: dict[str, list] = {}
-        for text, spans in pairs:
-            groups.setdefault(text, []).append(spans)
-        texts = sorted(groups, key=len)  # the encoder's order (a stable sort by length)
+        order = sorted(range(len(texts)), key=lambda k: len(texts[k]))  # the encoder's order (a stable sort)
         chunk = 16 * self.encoder.batch_size
-        parts = []
-        for first in range(0, len(texts), chunk):
+        sentence_vectors = np.zeros((len(texts), self.encoder.dimensions), dtype=np.float32)
+        token_states: list = [None] * len(texts)
+        actor_vectors_of: list = [np.zeros((0, self.encoder.dimensions), dtype=np.float32)] * len(texts)
+        actor_tokens_of: list = [[] for _ in texts]
+        for first in range(0, len(order), chunk):
             self._choose_threads()
-            part = texts[first:first + chunk]
-            parts.append(self.encoder.encode_tokens(part, [groups[text] for text in part], dtype=dtype))
-        dimensions = self.encoder.dimensions
-        encoded = EncodedSentences(
-            np.concatenate([p.sentence_vectors for p in parts]) if parts else np.zeros((0, dimensions), np.float32),
-            np.concatenate([p.actor_vectors for p in parts]) if parts else np.zeros((0, dimensions), np.float32),
-            [states for p in parts for states in p.token_states], [tokens for p in parts for tokens in p.actor_tokens])
-        self.vectors.update(zip(texts, encoded.sentence_vectors))
-        next_row, row = {}, 0  # a sentence's actors follow one another, in the order of its pairs
-        for text in texts:
-            next_row[text] = row
-            row += len(groups[text])
-        actor_rows = []
-        for text, _ in pairs:
-            actor_rows.append(next_row[text])
-            next_row[text] += 1
-        sentence_of_text = {text: number for number, text in enumerate(texts)}
-        return encoded, [sentence_of_text[text] for text, _ in pairs], actor_rows
+            part = order[first:first + chunk]
+            encoded = self.encoder.encode_tokens([texts[k] for k in part], [actors[k] for k in part], dtype=dtype)
+            row = 0
+            for number, k in enumerate(part):
+                sentence_vectors[k], token_states[k] = encoded.sentence_vectors[number], encoded.token_states[number]
+                actor_vectors_of[k] = encoded.actor_vectors[row:row + len(actors[k])]
+                actor_tokens_of[k] = encoded.actor_tokens[row:row + len(actors[k])]
+                row += len(actors[k])
+        self.vectors.update(zip(texts, sentence_vectors))
+        return EncodedSentences(sentence_vectors, np.concatenate(actor_vectors_of) if texts else
+                                np.zeros((0, self.encoder.dimensions), dtype=np.float32),
+                                token_states, [tokens for of_text in actor_tokens_of for tokens in of_text])
+
+    def encode_pairs(self, pairs, *, dtype=np.float32):
+        """:meth:`SentenceEncoder.encode_pairs` through this cache's :meth:`encode_tokens`."""
+        return SentenceEncoder.encode_pairs(self, pairs, dtype=dtype)
 
 
 def packed_pair_tokens(encoder, pairs) -> tuple[np.ndarray, np.ndarray, list[int], list[np.ndarray]]:
