@@ -234,7 +234,7 @@ class Analyzer:
                 for (number, pair), row in zip(pairs, pair_rows):
                     start = prepared[number][4][pair.sentence][0]
                     actors_of_row[row].append([(m.start - start, m.end - start) for m in pair.mentions])
-                encoded = self.encoder.encode_tokens(texts, actors_of_row)
+                encoded = self.encoder.encode_tokens(texts, actors_of_row, token_layer=head.token_layer)
                 embeddings = encoded.sentence_vectors
             else:
                 embeddings = self.encoder.encode(texts)
@@ -354,7 +354,8 @@ class Analyzer:
         embeddings = None
         stance_probs = stance_model.predict_proba([features])
         if head is not None:  # the span's tokens and the sentence's embedding from one pass
-            encoded = self.encoder.encode_tokens([text[s:e]], [[[(start - s, end - s)]]])
+            encoded = self.encoder.encode_tokens([text[s:e]], [[[(start - s, end - s)]]],
+                                                 token_layer=head.token_layer)
             embeddings = encoded.sentence_vectors
             stance_probs = head.mix(stance_probs, head.predict_proba(encoded.token_states, [0], encoded.actor_tokens))
         elif sentiment_model.reads_embeddings:
@@ -418,7 +419,7 @@ class Analyzer:
         head = self._stance_head if component == "stance" else None
         if head is not None:  # the features' share of the mix, and the head's as one more weighted item
             spans = [(m.start - sentence.start, m.end - sentence.start) for m in actor.mentions]
-            encoded = self.encoder.encode_tokens([sentence.text], [[spans]])
+            encoded = self.encoder.encode_tokens([sentence.text], [[spans]], token_layer=head.token_layer)
             head_probs = head.predict_proba(encoded.token_states, [0], encoded.actor_tokens)[0]
             weights = [(f, (1.0 - head.mix_weight) * w) for f, w in weights]
             weights.append(("(actor attention)", head.contribution(head_probs, result.label)))

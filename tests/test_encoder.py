@@ -45,21 +45,21 @@ class StandInEncoder:
         encoded = self.encode_tokens(texts, actors)
         return encoded.sentence_vectors, encoded.actor_vectors
 
-    def encode_tokens(self, texts, actors, *, dtype=np.float32):
-        """As the real encoder's: a "token" per word between [CLS] and [SEP], each with a fixed vector."""
+    def encode_tokens(self, texts, actors, *, dtype=np.float32, token_layer=None):
+        """As the real encoder's: a "token" per word between [CLS] and [SEP], each with a fixed vector per layer."""
         self.calls.append(list(texts))
         keys = [f"{text}|{sorted(spans)}" for text, groups in zip(texts, actors) for spans in groups]
         states, actor_tokens = [], []
         for text, groups in zip(texts, actors):
             words = [(m.start(), m.end()) for m in re.finditer(r"\S+", text)]
-            states.append(self._vectors([f"{text}#{k}" for k in range(len(words) + 2)]).astype(dtype))
+            states.append(self._vectors([f"{text}#{k}@{token_layer}" for k in range(len(words) + 2)]).astype(dtype))
             for spans in groups:
                 actor_tokens.append(np.array([k + 1 for k, (s, e) in enumerate(words)
                                               if any(s < end and e > start for start, end in spans)], dtype=np.int64))
         return EncodedSentences(self._vectors(texts), self._vectors(keys), states, actor_tokens)
 
-    def encode_pairs(self, pairs, *, dtype=np.float32):
-        return SentenceEncoder.encode_pairs(self, pairs, dtype=dtype)  # the real grouping, over the stand-in's pass
+    def encode_pairs(self, pairs, *, dtype=np.float32, token_layer=None):  # the real grouping, the stand-in's pass
+        return SentenceEncoder.encode_pairs(self, pairs, dtype=dtype, token_layer=token_layer)
 
     @staticmethod
     def _vectors(keys):
@@ -266,7 +266,8 @@ def test_dask_functions_pass_embeddings_to_the_workers(monkeypatch):
     stand_in = StandInEncoder()
     monkeypatch.setattr(SentenceEncoder, "encode", lambda self, texts: stand_in.encode(texts))
     monkeypatch.setattr(SentenceEncoder, "encode_tokens",
-                        lambda self, texts, actors, dtype=np.float32: stand_in.encode_tokens(texts, actors))
+                        lambda self, texts, actors, dtype=np.float32, token_layer=None:
+                        stand_in.encode_tokens(texts, actors, token_layer=token_layer))
     text = "Crowds cheered the peace deal. Shelling killed ten people, and Ukraine condemned Russia."
     bag = db.from_sequence([{"id": "a", "text": text}], npartitions=1)
     scored = score_bag(bag, embeddings=True).compute(scheduler="sync")[0]
@@ -327,6 +328,23 @@ def test_actor_embeddings_come_from_the_sentence_pass_and_depend_on_the_context(
     assert [tokens.tolist() for tokens in encoded.actor_tokens] == [[1], [3], [3, 4]]
     grouped, sentence_of_pair, actor_rows = encoder.encode_pairs(pairs)
     assert len(grouped.token_states) == 2 and sentence_of_pair == [0, 1, 1] and actor_rows == [0, 1, 2]
+
+
+@needs_extra
+def test_token_vectors_can_come_from_an_inner_layer_while_embeddings_stay_those_of_the_last():
+    encoder = SentenceEncoder()
+    texts, actors = ["Germany criticized Russia over the attack.", "Talks resumed."], [[[(0, 7)]], []]
+    last, inner = encoder.encode_tokens(texts, actors), encoder.encode_tokens(texts, actors, token_layer=4)
+    assert np.array_equal(encoder.encode_tokens(texts, actors, token_layer=encoder.layers).token_states[0],
+                          last.token_states[0])
+    assert [s.shape for s in inner.token_states] == [s.shape for s in last.token_states]
+    assert not np.allclose(inner.token_states[0], last.token_states[0], atol=1e-2)
+    assert np.allclose(inner.sentence_vectors, last.sentence_vectors, atol=1e-6)
+    assert np.allclose(inner.actor_vectors, last.actor_vectors, atol=1e-6)
+    assert [t.tolist() for t in inner.actor_tokens] == [t.tolist() for t in last.actor_tokens]
+    for wrong in (-1, encoder.layers + 1, "4"):
+        with pytest.raises(ValueError, match="layers 0 .embeddings. to 6"):
+            encoder.encode_tokens(texts, actors, token_layer=wrong)
 
 
 @needs_extra

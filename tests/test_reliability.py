@@ -309,10 +309,16 @@ def _env():
     return {**os.environ, "PYTHONPATH": str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", "")}
 
 
+def _default_interrupts():
+    """Ctrl-C as in a terminal, even when the tests run in the background (``pytest &``): a shell without job
+    control starts background commands with SIGINT ignored, and a child process inherits that."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def _run_until(command, watch, size, sig=signal.SIGKILL):
     """Start the command and send ``sig`` as soon as ``watch`` holds ``size`` bytes; return (process, stderr)."""
     process = subprocess.Popen(command, cwd=ROOT, env=_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                               text=True, start_new_session=True)
+                               text=True, start_new_session=True, preexec_fn=_default_interrupts)
     deadline = time.time() + 120
     while process.poll() is None and time.time() < deadline:
         if watch.exists() and watch.stat().st_size >= size:

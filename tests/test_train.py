@@ -28,10 +28,14 @@ def test_the_attention_head_is_fitted_on_token_vectors_packed_into_one_array():
     assert offsets.tolist() == [0, 5, 11, 16]  # a stand-in token per word, between [CLS] and [SEP]
     assert sentence_of_pair == [0, 0, 1, 2, 2]
     assert [tokens.tolist() for tokens in actor_tokens] == [[1], [3], [1], [1], [3]]
+    inner = packed_pair_tokens(StandInEncoder(), pairs, token_layer=4)  # the vectors of the layer asked for
+    assert inner[0].shape == packed.shape and not np.allclose(inner[0], packed)
     labels = ["criticism", "neutral", "support", "support", "neutral"]
     head = fit_stance_attention(packed, offsets, sentence_of_pair, actor_tokens, labels, [1.0] * 5,
-                                {"attention_dimensions": 8, "hidden": 8, "epochs": 2.0, "batch_size": 2})
+                                {"attention_dimensions": 8, "hidden": 8, "epochs": 2.0, "batch_size": 2,
+                                 "token_layer": 4})
     assert head.classes_ == sorted(set(labels)) and head.dimensions == 384
+    assert head.token_layer == 4  # the layer the head will read at run time
     states = [packed[offsets[k]:offsets[k + 1]] for k in range(3)]
     assert head.predict_proba(states, sentence_of_pair, actor_tokens).shape == (5, 3)
 
@@ -56,3 +60,6 @@ def test_the_build_encoder_gives_what_one_call_gives_in_chunks_and_caches_the_se
     assert all(np.array_equal(a, b) for a, b in zip(encoded.token_states, expected.token_states))
     assert np.allclose(cached.encode([pairs[5][0]]), expected.sentence_vectors[5])
     assert len(stand_in.calls) == 3  # the sentence embedding came from the cache
+    inner, _, _ = cached.encode_pairs(pairs[:4], token_layer=4)
+    expected, _, _ = SentenceEncoder.encode_pairs(StandInEncoder(), pairs[:4], token_layer=4)
+    assert all(np.array_equal(a, b) for a, b in zip(inner.token_states, expected.token_states))

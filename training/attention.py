@@ -66,7 +66,7 @@ def _module(dimensions: int, attention_dimensions: int, hidden: int, labels: int
             x = self.dropout(nn.functional.gelu(self.hidden(x), approximate="tanh"))
             return self.output(x)
 
-        def to_head(self, classes, mix_weight: float) -> ActorAttentionHead:
+        def to_head(self, classes, mix_weight: float, token_layer: int | None = None) -> ActorAttentionHead:
             def array(tensor):
                 return tensor.detach().numpy().astype(np.float32)
 
@@ -77,7 +77,7 @@ def _module(dimensions: int, attention_dimensions: int, hidden: int, labels: int
                 "norm_weight": array(self.norm.weight), "norm_bias": array(self.norm.bias),
                 "hidden_weight": array(self.hidden.weight.T), "hidden_bias": array(self.hidden.bias),
                 "output_weight": array(self.output.weight.T), "output_bias": array(self.output.bias)},
-                mix_weight=mix_weight)
+                mix_weight=mix_weight, token_layer=token_layer)
 
     return TorchActorAttention()
 
@@ -117,13 +117,15 @@ def packed_batch(token_states, sentence_of_pair, actor_tokens, rows):
 def fit_actor_attention(token_states: Sequence[np.ndarray], sentence_of_pair: Sequence[int],
                         actor_tokens: Sequence[np.ndarray], labels: Sequence[str], sample_weight: Sequence[float], *,
                         attention_dimensions: int = 128, hidden: int = 128, epochs: float = 4.0,
-                        batch_size: int = 128, learning_rate: float = 1e-3, mix_weight: float = 0.6,
-                        seed: int = 13, threads: int | None = None) -> ActorAttentionHead:
+                        batch_size: int = 128, learning_rate: float = 1e-3, mix_weight: float = 0.5,
+                        token_layer: int | None = None, seed: int = 13,
+                        threads: int | None = None) -> ActorAttentionHead:
     """Fit the head on pairs: ``labels[i]`` for the actor on tokens ``actor_tokens[i]`` of sentence
     ``token_states[sentence_of_pair[i]]``.
 
     ``epochs`` counts passes over the number of pairs (drawn by weight, with replacement); AdamW with a one-cycle
-    learning rate. ``threads`` sets torch's threads for the fit (then restores them).
+    learning rate. ``threads`` sets torch's threads for the fit (then restores them). ``token_layer`` is recorded in
+    the head: the encoder layer that ``token_states`` come from, and that the head will read at run time.
     """
     import torch
     from torch.nn import functional
@@ -156,6 +158,6 @@ def fit_actor_attention(token_states: Sequence[np.ndarray], sentence_of_pair: Se
             optimizer.step()
             schedule.step()
         model.eval()
-        return model.to_head(classes, mix_weight)
+        return model.to_head(classes, mix_weight, token_layer)
     finally:
         torch.set_num_threads(threads_before)
