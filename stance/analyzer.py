@@ -23,7 +23,8 @@ from .document import Document, Mention, Sentence, SentenceActor, Sentiment, Sta
 from .exceptions import InvalidInputError, ModelError
 from .features import pair_features, sentence_features
 from .attention import ActorAttentionHead
-from .model import EMBEDDINGS_COMPONENTS, LinearModel, ModelBundle, StackedLinearModels
+from .model import (EMBEDDINGS_COMPONENTS, PIECE_HEAD_COMPONENT, PIECE_VECTORS_COMPONENT, LinearModel, ModelBundle,
+                    StackedLinearModels)
 from .limits import DEFAULT_MAX_LENGTH
 from .targets import TARGET_LABEL, ActorSpans, SentenceTargets, choose_targets, rule_target
 from .text import split_sentences
@@ -82,7 +83,9 @@ class Analyzer:
         ``actor_sentiment_embeddings`` classifiers, which read this encoder's embedding of the sentence beside
         the features, and stance by mixing the features-only classifier with the model's ``stance_attention``
         head (when it has one), which reads the sentence's token vectors from the actor, from the same
-        transformer pass (see :mod:`stance.encoder` and :mod:`stance.attention`).
+        transformer pass (see :mod:`stance.encoder` and :mod:`stance.attention`). Without an encoder, stance mixes
+        the features-only classifier with the model's ``stance_word_pieces`` head (when it has one), which reads
+        static word-piece vectors (:mod:`stance.wordpieces`).
 
     Raises
     ------
@@ -111,9 +114,26 @@ class Analyzer:
 
     @property
     def _stance_head(self) -> ActorAttentionHead | None:
-        """The attention head mixed into stance, when there is an encoder and the model has one."""
-        head = self.model.classifiers.get(EMBEDDINGS_COMPONENTS["stance"]) if self.encoder is not None else None
+        """The attention head mixed into stance: with an encoder, the one over the transformer's token vectors;
+        without, the one over the static word-piece vectors; None when the model has no such head."""
+        if self.encoder is not None:
+            head = self.model.classifiers.get(EMBEDDINGS_COMPONENTS["stance"])
+        elif PIECE_VECTORS_COMPONENT in self.model.classifiers:
+            head = self.model.classifiers.get(PIECE_HEAD_COMPONENT)
+        else:
+            head = None
         return head if isinstance(head, ActorAttentionHead) else None
+
+    def _head_tokens(self, head: ActorAttentionHead, texts: list[str], actors: list[list[list[tuple[int, int]]]]
+                     ) -> tuple[list[np.ndarray], list[np.ndarray], np.ndarray | None]:
+        """The token vectors that ``head`` reads for ``texts``, the tokens of each actor (sentence after sentence;
+        ``actors`` gives each sentence's actors' mention spans), and the sentence embeddings when the encoder made
+        them in the same pass."""
+        if self.encoder is not None:
+            encoded = self.encoder.encode_tokens(texts, actors, token_layer=head.token_layer)
+            return encoded.token_states, encoded.actor_tokens, encoded.sentence_vectors
+        token_states, actor_tokens = self.model.classifiers[PIECE_VECTORS_COMPONENT].encode_tokens(texts, actors)
+        return token_states, actor_tokens, None
 
     @property
     def _sentence_model(self):
@@ -224,28 +244,26 @@ class Analyzer:
                 sentence_rows.append((number, index, text[s:e]))
         texts = [t for _, _, t in sentence_rows]
         stance_model, head = self._classifier("stance"), self._stance_head
-        embeddings = encoded = None
+        embeddings = token_states = None
         pair_rows: list[int] = []  # each pair's sentence row, where embeddings are read
-        if self.encoder is not None and texts:
+        if texts and (self.encoder is not None or head is not None):
             row_of = {(number, index): row for row, (number, index, _) in enumerate(sentence_rows)}
             pair_rows = [row_of[(number, pair.sentence)] for number, pair in pairs]
-            if head is not None:  # the token vectors the head reads come from the sentences' transformer pass
+            if head is not None and pairs:  # with an encoder, its token vectors come from the sentences' one pass
                 actors_of_row: list[list[list[tuple[int, int]]]] = [[] for _ in sentence_rows]
                 for (number, pair), row in zip(pairs, pair_rows):
                     start = prepared[number][4][pair.sentence][0]
                     actors_of_row[row].append([(m.start - start, m.end - start) for m in pair.mentions])
-                encoded = self.encoder.encode_tokens(texts, actors_of_row, token_layer=head.token_layer)
-                embeddings = encoded.sentence_vectors
-            else:
+                token_states, actor_tokens, embeddings = self._head_tokens(head, texts, actors_of_row)
+            if self.encoder is not None and embeddings is None:
                 embeddings = self.encoder.encode(texts)
         sentence_probs = self._predict_sentences(texts, embeddings)
         actor_sent_model = self._classifier("actor_sentiment")
         if pairs:
             features_of_pairs = [p.features for _, p in pairs]
             stance_probs, actor_sent_probs = self._pair_models.predict_proba(features_of_pairs)
-            if encoded is not None:  # pairs and the encoded actors: both sentence after sentence
-                stance_probs = head.mix(stance_probs, head.predict_proba(encoded.token_states, pair_rows,
-                                                                         encoded.actor_tokens))
+            if token_states is not None:  # pairs and the actors' tokens: both sentence after sentence
+                stance_probs = head.mix(stance_probs, head.predict_proba(token_states, pair_rows, actor_tokens))
             if actor_sent_model.reads_embeddings:
                 actor_sent_probs = actor_sent_model.predict_proba(features_of_pairs, embeddings=embeddings[pair_rows])
         else:
@@ -353,12 +371,10 @@ class Analyzer:
         sentiment_model = self._classifier("actor_sentiment")
         embeddings = None
         stance_probs = stance_model.predict_proba([features])
-        if head is not None:  # the span's tokens and the sentence's embedding from one pass
-            encoded = self.encoder.encode_tokens([text[s:e]], [[[(start - s, end - s)]]],
-                                                 token_layer=head.token_layer)
-            embeddings = encoded.sentence_vectors
-            stance_probs = head.mix(stance_probs, head.predict_proba(encoded.token_states, [0], encoded.actor_tokens))
-        elif sentiment_model.reads_embeddings:
+        if head is not None:  # with an encoder, the span's tokens and the sentence's embedding from one pass
+            token_states, actor_tokens, embeddings = self._head_tokens(head, [text[s:e]], [[[(start - s, end - s)]]])
+            stance_probs = head.mix(stance_probs, head.predict_proba(token_states, [0], actor_tokens))
+        if embeddings is None and sentiment_model.reads_embeddings:
             embeddings = self.encoder.encode([text[s:e]])
         label, score = _best(stance_model.classes_, stance_probs[0])
         sent_label, sent_score = _best(sentiment_model.classes_,
@@ -382,9 +398,10 @@ class Analyzer:
         Returns ``{"label": ..., "score": ..., "features": [{"feature": ..., "weight": ...}, ...]}``, strongest first.
         ``component`` is ``"stance"``, ``"actor_sentiment"`` or ``"target"``: for the target, ``label`` is the
         target, ``score`` the classifier's probability that this candidate is the target, and ``candidates`` lists
-        every candidate it weighed (``text``, ``kind``, ``start``, ``end``, ``score``), best first. With embeddings,
-        the features of a stance count for their share of the mix and the attention head is one more item,
-        ``"(actor attention)"``; for actor sentiment, the sentence's embedding is ``"(sentence embedding)"``.
+        every candidate it weighed (``text``, ``kind``, ``start``, ``end``, ``score``), best first. When the model mixes an
+        attention head into stance (over the static word-piece vectors by default, over the transformer's token
+        vectors with embeddings), the features count for their share of the mix and the head is one more item,
+        ``"(actor attention)"``; with embeddings, for actor sentiment, the sentence's embedding is ``"(sentence embedding)"``.
 
         Raises
         ------
@@ -419,8 +436,8 @@ class Analyzer:
         head = self._stance_head if component == "stance" else None
         if head is not None:  # the features' share of the mix, and the head's as one more weighted item
             spans = [(m.start - sentence.start, m.end - sentence.start) for m in actor.mentions]
-            encoded = self.encoder.encode_tokens([sentence.text], [[spans]], token_layer=head.token_layer)
-            head_probs = head.predict_proba(encoded.token_states, [0], encoded.actor_tokens)[0]
+            token_states, actor_tokens, _ = self._head_tokens(head, [sentence.text], [[spans]])
+            head_probs = head.predict_proba(token_states, [0], actor_tokens)[0]
             weights = [(f, (1.0 - head.mix_weight) * w) for f, w in weights]
             weights.append(("(actor attention)", head.contribution(head_probs, result.label)))
             weights.sort(key=lambda pair: -abs(pair[1]))

@@ -146,7 +146,7 @@ class ActorAttentionHead:
         used = sorted(set(int(k) for k in sentence_of_pair))
         projected = {k: np.asarray(token_states[k], dtype=np.float32) @ w["key_value_weight"] + w["key_value_bias"]
                      for k in used}  # once per sentence, however many actors it has
-        inputs = np.empty((pairs, 2 * self.dimensions + size), dtype=np.float32)
+        logits = np.empty((pairs, len(self.classes_)), dtype=np.float64)
         for row, (k, tokens) in enumerate(zip(sentence_of_pair, actor_tokens)):
             states = np.asarray(token_states[k], dtype=np.float32)
             tokens = np.asarray(tokens, dtype=np.int64)
@@ -161,12 +161,12 @@ class ActorAttentionHead:
             scores = np.exp(scores - scores.max(axis=0))
             scores /= scores.sum(axis=0)
             attended = np.einsum("th,thd->hd", scores, values).reshape(size)
-            inputs[row] = np.concatenate([actor, sentence, attended])
-        mean = inputs.mean(axis=1, keepdims=True)
-        variance = inputs.var(axis=1, keepdims=True)
-        normed = (inputs - mean) / np.sqrt(variance + 1e-5) * w["norm_weight"] + w["norm_bias"]
-        hidden = _gelu(normed @ w["hidden_weight"] + w["hidden_bias"])
-        logits = (hidden @ w["output_weight"] + w["output_bias"]).astype(np.float64)
+            # one pair at a time: a matrix product over many rows sums in an order that depends on how many there
+            # are, so a pair's scores would change in their last digits with the batch it came in
+            inputs = np.concatenate([actor, sentence, attended])
+            normed = (inputs - inputs.mean()) / np.sqrt(inputs.var() + 1e-5) * w["norm_weight"] + w["norm_bias"]
+            hidden = _gelu(normed @ w["hidden_weight"] + w["hidden_bias"])
+            logits[row] = hidden @ w["output_weight"] + w["output_bias"]
         return _softmax(logits)
 
     def predict_pairs_proba(self, encoder, pairs: Sequence[tuple[str, Sequence[tuple[int, int]]]]) -> np.ndarray:

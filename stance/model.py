@@ -11,7 +11,7 @@ Examples
 >>> bundle = load_model("default")
 >>> sorted(bundle.classifiers)  # doctest: +NORMALIZE_WHITESPACE
 ['actor_sentiment', 'actor_sentiment_embeddings', 'sentence_sentiment', 'sentence_sentiment_embeddings', 'stance',
- 'stance_attention', 'target']
+ 'stance_attention', 'stance_word_pieces', 'target', 'word_pieces']
 >>> bundle.classifiers["stance"].predict_proba([["r1=warned"], ["r1=welcomed"]]).shape
 (2, 8)
 """
@@ -28,10 +28,11 @@ from typing import Sequence
 import numpy as np
 
 from .attention import ATTENTION_KIND, ActorAttentionHead
+from .wordpieces import PIECE_VECTORS_KIND, WordPieceVectors
 from .exceptions import (InvalidInputError, ModelError, ModelIntegrityError, ModelNotFoundError, ModelVersionError,
                          ModelVersionWarning)
 
-__all__ = ["LinearModel", "StackedLinearModels", "feature_matrix", "best_temperature", "ModelBundle", "save_model", "load_model", "MODEL_FORMAT", "READABLE_MODEL_FORMATS", "file_sha256"]
+__all__ = ["LinearModel", "StackedLinearModels", "PIECE_VECTORS_COMPONENT", "PIECE_HEAD_COMPONENT", "feature_matrix", "best_temperature", "ModelBundle", "save_model", "load_model", "MODEL_FORMAT", "READABLE_MODEL_FORMATS", "file_sha256"]
 
 #: Version of the model directory layout that this library writes. Format 2 stores a feature list shared by
 #: several components once (the others name it with ``features_of``); format 1 repeated it in each component.
@@ -326,13 +327,14 @@ class ModelBundle:
     Attributes
     ----------
     manifest : dict
-    classifiers : dict of str to LinearModel or ActorAttentionHead
-        ``stance``, ``actor_sentiment`` and ``sentence_sentiment`` for a full model, and the variants of the
-        embeddings mode (``EMBEDDINGS_COMPONENTS``).
+    classifiers : dict of str to LinearModel, ActorAttentionHead or WordPieceVectors
+        ``stance``, ``actor_sentiment`` and ``sentence_sentiment`` for a full model, the variants of the
+        embeddings mode (``EMBEDDINGS_COMPONENTS``), and the word-piece vectors and head that the default
+        pipeline mixes into stance (``PIECE_VECTORS_COMPONENT``, ``PIECE_HEAD_COMPONENT``).
     path : Path
     """
 
-    def __init__(self, manifest: dict, classifiers: dict[str, "LinearModel | ActorAttentionHead"],
+    def __init__(self, manifest: dict, classifiers: dict[str, "LinearModel | ActorAttentionHead | WordPieceVectors"],
                  path: Path | None = None):
         self.manifest = manifest
         self.classifiers = classifiers
@@ -356,6 +358,10 @@ PAIR_COMPONENTS = ("stance", "actor_sentiment", "actor_sentiment_embeddings")
 EMBEDDINGS_COMPONENTS = {"sentence_sentiment": "sentence_sentiment_embeddings",
                          "actor_sentiment": "actor_sentiment_embeddings",
                          "stance": "stance_attention"}
+#: The static word-piece vectors (:class:`stance.wordpieces.WordPieceVectors`) and the attention head over them that
+#: the default pipeline mixes with the features-only stance classifier (the embeddings mode mixes its own head).
+PIECE_VECTORS_COMPONENT = "word_pieces"
+PIECE_HEAD_COMPONENT = "stance_word_pieces"
 
 
 def with_shared_features(models: Sequence[LinearModel]) -> list[LinearModel]:
@@ -393,7 +399,7 @@ def with_shared_features(models: Sequence[LinearModel]) -> list[LinearModel]:
     return copies
 
 
-def save_model(directory: str | Path, classifiers: dict[str, "LinearModel | ActorAttentionHead"], *,
+def save_model(directory: str | Path, classifiers: dict[str, "LinearModel | ActorAttentionHead | WordPieceVectors"], *,
                name: str = "default",
                version: str = "1.0.0", metrics: dict | None = None, data: dict | None = None,
                extra: dict | None = None) -> Path:
@@ -401,7 +407,8 @@ def save_model(directory: str | Path, classifiers: dict[str, "LinearModel | Acto
     directory = Path(directory)
     directory.mkdir(parents=True, exist_ok=True)
     heads = {c: m for c, m in classifiers.items() if isinstance(m, ActorAttentionHead)}
-    classifiers = {c: m for c, m in classifiers.items() if c not in heads}
+    tables = {c: m for c, m in classifiers.items() if isinstance(m, WordPieceVectors)}
+    classifiers = {c: m for c, m in classifiers.items() if c not in heads and c not in tables}
     pair_models = [c for c in PAIR_COMPONENTS if c in classifiers]
     # the pair models first: the first of them holds the shared feature list that the others refer to
     shared = dict(zip(pair_models, with_shared_features([classifiers[c] for c in pair_models])))
@@ -415,8 +422,8 @@ def save_model(directory: str | Path, classifiers: dict[str, "LinearModel | Acto
         lenders[component] = features_of or component
         for path in classifier.to_files(directory, component, features_of):
             files[path.name] = file_sha256(path)
-    for component, head in heads.items():
-        for path in head.to_files(directory, component):
+    for component, part in {**heads, **tables}.items():
+        for path in part.to_files(directory, component):
             files[path.name] = file_sha256(path)
     manifest = {
         "format": MODEL_FORMAT,
@@ -431,7 +438,10 @@ def save_model(directory: str | Path, classifiers: dict[str, "LinearModel | Acto
         | {component: {"kind": ATTENTION_KIND, "labels": head.classes_, "temperature": head.temperature,
                        "mix_weight": head.mix_weight, "token_dimensions": head.dimensions,
                        "token_layer": head.token_layer}
-           for component, head in heads.items()},
+           for component, head in heads.items()}
+        | {component: {"kind": PIECE_VECTORS_KIND, "pieces": len(table.codes), "dimensions": table.dimensions,
+                       "source": table.source}
+           for component, table in tables.items()},
         "versions": _versions(),
         "files": files,
         "data": data or {},
@@ -528,11 +538,14 @@ def load_model(name_or_path: str | Path = "default", *, components: Sequence[str
     # a component that lends its feature list to a wanted one is read too (the manifest says which, since format 2)
     lenders = {(info or {}).get("features_of") for name, info in listed.items() if name in wanted}
     try:
-        classifiers: dict[str, LinearModel] = {}
+        classifiers: dict[str, LinearModel | ActorAttentionHead | WordPieceVectors] = {}
         for component in listed:
             if component in wanted or component in lenders:
-                if (listed[component] or {}).get("kind") == ATTENTION_KIND:
+                kind = (listed[component] or {}).get("kind")
+                if kind == ATTENTION_KIND:
                     classifiers[component] = ActorAttentionHead.from_files(directory, component)
+                elif kind == PIECE_VECTORS_KIND:
+                    classifiers[component] = WordPieceVectors.from_files(directory, component)
                 else:
                     classifiers[component] = LinearModel.from_files(directory, component, classifiers)
     except (KeyError, ValueError, OSError) as error:
@@ -541,11 +554,14 @@ def load_model(name_or_path: str | Path = "default", *, components: Sequence[str
 
 
 def load_analysis_model(name_or_path: str | Path = "default", *, embeddings: bool = False) -> ModelBundle:
-    """:func:`load_model` for an analyzer: every component, but the embeddings variants only with ``embeddings``
-    (a default analyzer never reads them, so it does not hold them in memory)."""
+    """:func:`load_model` for an analyzer: the components it reads, so that it does not hold the others in memory.
+
+    The embeddings variants only with ``embeddings``; the word-piece vectors and their head only without (the
+    embeddings mode mixes its own head into stance)."""
     directory = resolve_model_path(name_or_path)
     listed = read_manifest(directory)["components"]
-    return load_model(directory, components=[c for c in listed if embeddings or c not in EMBEDDINGS_COMPONENTS.values()])
+    unread = (PIECE_VECTORS_COMPONENT, PIECE_HEAD_COMPONENT) if embeddings else tuple(EMBEDDINGS_COMPONENTS.values())
+    return load_model(directory, components=[c for c in listed if c not in unread])
 
 
 def __getattr__(name: str):

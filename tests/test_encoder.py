@@ -154,11 +154,14 @@ def test_analyzer_scores_actor_sentiment_with_the_sentence_embedding_and_stance_
     assert "(sentence embedding)" in [f["feature"] for f in explained["features"]]
     explained = nlp.explain(doc, 1, actor_id, component="stance", top=500)
     weights = {f["feature"]: f["weight"] for f in explained["features"]}
-    features_only = {f["feature"]: f["weight"] for f in Analyzer(bundle, Gazetteer.default()).explain(
+    features_only = {f["feature"]: f["weight"] for f in Analyzer(load_model("default", components=[
+        "stance", "actor_sentiment", "sentence_sentiment", "target"]), Gazetteer.default()).explain(
         doc, 1, actor_id, component="stance", top=500)["features"]}
     assert "(actor attention)" in weights  # the features count for their share of the mix
     assert all(weights[f] == pytest.approx((1 - head.mix_weight) * w) for f, w in features_only.items())
-    plain = Analyzer(bundle, Gazetteer.default())(text)  # without the encoder: the features-only classifier
+    features_only_model = load_model("default", components=["stance", "actor_sentiment", "sentence_sentiment",
+                                                              "target"])
+    plain = Analyzer(features_only_model, Gazetteer.default())(text)  # no encoder, no head: the features alone
     actor = plain.sentences[1].actors[0]
     own = [(m.start, m.end) for m in actor.mentions]
     others = [(m.start, m.end) for a in plain.sentences[1].actors if a.id != actor.id for m in a.mentions]
@@ -169,7 +172,8 @@ def test_analyzer_scores_actor_sentiment_with_the_sentence_embedding_and_stance_
 
 def test_default_analyzer_does_not_hold_the_embeddings_classifiers():
     nlp = stance.load()
-    assert set(nlp.model.classifiers) == {"stance", "actor_sentiment", "sentence_sentiment", "target"}
+    assert set(nlp.model.classifiers) == {"stance", "actor_sentiment", "sentence_sentiment", "target", "word_pieces",
+                                          "stance_word_pieces"}
     assert set(load_model("default").classifiers) >= {EMBEDDINGS_COMPONENT, "actor_sentiment_embeddings",
                                                       "stance_attention"}
 

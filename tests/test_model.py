@@ -149,11 +149,12 @@ def test_shipped_model_loads_and_has_a_card():
     bundle = load_model("default")
     embeddings = {"actor_sentiment_embeddings", "sentence_sentiment_embeddings"}
     assert set(bundle.classifiers) == {"stance", "actor_sentiment", "sentence_sentiment", "target",
-                                       "stance_attention"} | embeddings
+                                       "stance_attention", "word_pieces", "stance_word_pieces"} | embeddings
     assert {name for name, c in bundle.classifiers.items() if getattr(c, "reads_embeddings", False)} == embeddings
     assert sorted(bundle.classifiers["stance"].classes_) == sorted(stance.STANCE_LABELS)
-    head = bundle.classifiers["stance_attention"]
-    assert head.classes_ == bundle.classifiers["stance"].classes_ and 0 < head.mix_weight < 1
+    for head in (bundle.classifiers["stance_attention"], bundle.classifiers["stance_word_pieces"]):
+        assert head.classes_ == bundle.classifiers["stance"].classes_ and 0 < head.mix_weight < 1
+    assert bundle.classifiers["stance_word_pieces"].dimensions == bundle.classifiers["word_pieces"].dimensions
     card = (MODELS_DIR / "default" / "MODEL_CARD.md").read_text()
     assert "python -m training.train" in card and "precision" in card
 
@@ -218,12 +219,14 @@ def test_loading_a_model_does_not_import_scikit_learn():
     assert completed.stdout.strip() == "False"
 
 
-def test_loaded_components_are_plain_linear_models_or_the_numpy_attention_head():
+def test_loaded_components_are_plain_linear_models_numpy_attention_heads_or_piece_vectors():
     from stance.attention import ActorAttentionHead
+    from stance.wordpieces import WordPieceVectors
 
     bundle = load_model("default")
     kinds = {name: type(c) for name, c in bundle.classifiers.items()}
-    assert kinds.pop("stance_attention") is ActorAttentionHead
+    assert kinds.pop("stance_attention") is kinds.pop("stance_word_pieces") is ActorAttentionHead
+    assert kinds.pop("word_pieces") is WordPieceVectors
     assert set(kinds.values()) == {LinearModel}
 
 

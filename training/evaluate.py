@@ -17,7 +17,7 @@ from sklearn.metrics import accuracy_score, precision_recall_fscore_support
 
 import stance
 from stance.analyzer import EMBEDDINGS_COMPONENT
-from stance.model import EMBEDDINGS_COMPONENTS
+from stance.model import EMBEDDINGS_COMPONENTS, PIECE_HEAD_COMPONENT, PIECE_VECTORS_COMPONENT
 from stance.features import pair_features
 from stance.trainer import labelled_pairs, labelled_sentences
 
@@ -127,11 +127,17 @@ def evaluate_components(bundle, documents: list[GoldDocument], encoder=None) -> 
     report = {}
     pairs = list(gold_pairs(documents))
     pair_documents = [k for k, document in enumerate(documents) for _ in gold_pairs([document])]
+    vectors, piece_head = bundle.classifiers.get(PIECE_VECTORS_COMPONENT), bundle.classifiers.get(PIECE_HEAD_COMPONENT)
     for component, column in (("stance", 1), ("actor_sentiment", 2)):
         classifier = bundle.classifiers.get(component)
         if classifier is None or not pairs:
             continue
         probabilities = classifier.predict_proba([p[0] for p in pairs])
+        if component == "stance" and vectors is not None and piece_head is not None:
+            # the default pipeline's stance: the features-only classifier mixed with the word-piece head
+            report["stance_features_only"] = _report_of(classifier.classes_, probabilities, pairs, 1, pair_documents)
+            states, sentences, actor_tokens = vectors.encode_pairs(pair_mentions(documents))
+            probabilities = piece_head.mix(probabilities, piece_head.predict_proba(states, sentences, actor_tokens))
         predicted = [classifier.classes_[i] for i in probabilities.argmax(axis=1)]
         report[component] = classification_report([p[column] for p in pairs], predicted, probabilities.max(axis=1),
                                                    classifier.classes_, pair_documents)
@@ -168,6 +174,11 @@ def evaluate_components(bundle, documents: list[GoldDocument], encoder=None) -> 
                                                              probabilities.max(axis=1), classifier.classes_,
                                                              sentence_documents)
     return report
+
+
+def _report_of(classes, probabilities, rows, column: int, groups) -> dict:
+    predicted = [classes[i] for i in probabilities.argmax(axis=1)]
+    return classification_report([r[column] for r in rows], predicted, probabilities.max(axis=1), classes, groups)
 
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
