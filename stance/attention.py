@@ -25,6 +25,7 @@ Examples
 from __future__ import annotations
 
 import json
+import math
 from pathlib import Path
 from typing import Sequence
 
@@ -41,6 +42,9 @@ POSITION_WINDOW = 10
 ATTENTION_HEADS = 4
 #: Position buckets: -window..window outside the actor, one for the actor's own tokens, one for "no actor token".
 POSITION_BUCKETS = 2 * POSITION_WINDOW + 3
+_GELU_SCALE = math.sqrt(2.0 / math.pi)  # a Python float, so that float32 arrays stay float32
+#: Pairs scored together (their tokens side by side in memory).
+_PAIRS_AT_ONCE = 256
 _WEIGHTS = ("query_weight", "query_bias", "key_value_weight", "key_value_bias", "key_positions", "value_positions",
             "norm_weight", "norm_bias", "hidden_weight", "hidden_bias", "output_weight", "output_bias")
 
@@ -90,7 +94,7 @@ class ActorAttentionHead:
     def __init__(self, classes: Sequence[str], weights: dict[str, np.ndarray], *, mix_weight: float = 0.5,
                  temperature: float = 1.0, token_layer: int | None = None):
         self.classes_ = list(classes)
-        self.weights = {name: np.asarray(weights[name], dtype=np.float32) for name in _WEIGHTS}
+        self.weights = {name: np.ascontiguousarray(weights[name], dtype=np.float32) for name in _WEIGHTS}
         self.mix_weight = float(mix_weight)
         self.temperature = float(temperature)
         self.token_layer = None if token_layer is None else int(token_layer)
@@ -123,7 +127,8 @@ class ActorAttentionHead:
                 f"mix_weight={self.mix_weight}, temperature={self.temperature:.3f})")
 
     def predict_proba(self, token_states: Sequence[np.ndarray], sentence_of_pair: Sequence[int],
-                      actor_tokens: Sequence[np.ndarray]) -> np.ndarray:
+                      actor_tokens: Sequence[np.ndarray], *,
+                      key_values: Sequence[np.ndarray] | None = None) -> np.ndarray:
         """The head's own probabilities, one row per pair.
 
         Parameters
@@ -134,40 +139,89 @@ class ActorAttentionHead:
             For each pair, the index of its sentence in ``token_states``.
         actor_tokens : sequence of ndarray of int
             For each pair, the indices of the tokens its actor's mentions cover (may be empty).
+        key_values : sequence of ndarray, optional
+            :meth:`project` of each sentence's token vectors, when they are known already (static vectors can be
+            projected once for good); else they are computed here.
+
+        Every result depends on its own pair alone, never on the others scored with it: the matrix products that
+        mix rows take one sentence or one pair at a time (a product over many rows may sum in an order that depends
+        on how many there are), and the rest reduces within each pair's own tokens.
         """
-        w = self.weights
         pairs = len(sentence_of_pair)
         if len(actor_tokens) != pairs:
             raise ValueError(f"{pairs} pairs but actor tokens for {len(actor_tokens)}")
         if pairs == 0:
             return np.zeros((0, len(self.classes_)))
+        w = self.weights
+        used = list(dict.fromkeys(int(k) for k in sentence_of_pair))
+        states = [np.asarray(token_states[k], dtype=np.float32) for k in used]
+        if any(len(s) == 0 for s in states):
+            raise ValueError("a sentence has no token vectors (every sentence has at least [CLS] and [SEP])")
+        projected = ([self.project(s) for s in states] if key_values is None
+                     else [np.asarray(key_values[k], dtype=np.float32) for k in used])
+        number = {k: n for n, k in enumerate(used)}
+        lengths = np.array([len(s) for s in states])
+        offsets = np.concatenate([[0], np.cumsum(lengths)[:-1]])
+        sentences = (states, np.concatenate(projected), np.stack([np.add.reduce(s, axis=0) / len(s) for s in states]), lengths, offsets)
+        logits = np.empty((pairs, len(self.classes_)), dtype=np.float64)
+        for first in range(0, pairs, _PAIRS_AT_ONCE):
+            rows = range(first, min(pairs, first + _PAIRS_AT_ONCE))
+            logits[first:first + len(rows)] = self._logits(
+                sentences, np.array([number[int(sentence_of_pair[r])] for r in rows]),
+                [np.asarray(actor_tokens[r], dtype=np.int64) for r in rows])
+        return _softmax(logits)
+
+    def project(self, token_states: np.ndarray) -> np.ndarray:
+        """The keys and values (before positions) of token vectors: ``(tokens, 2 * attention dimensions)``."""
+        return np.asarray(token_states, dtype=np.float32) @ self.weights["key_value_weight"] + self.weights["key_value_bias"]
+
+    def _logits(self, sentences, sentence_of_pair: np.ndarray, actor_tokens: list[np.ndarray]) -> np.ndarray:
+        """The logits of some pairs; ``sentences`` holds the token vectors of their distinct sentences one after the
+        other, their projections, their means, their lengths and where each starts."""
+        w = self.weights
+        states, all_projected, sentence_means, sentence_lengths, sentence_offsets = sentences
         size = w["query_weight"].shape[1]
         per_head = size // ATTENTION_HEADS
-        used = sorted(set(int(k) for k in sentence_of_pair))
-        projected = {k: np.asarray(token_states[k], dtype=np.float32) @ w["key_value_weight"] + w["key_value_bias"]
-                     for k in used}  # once per sentence, however many actors it has
-        logits = np.empty((pairs, len(self.classes_)), dtype=np.float64)
-        for row, (k, tokens) in enumerate(zip(sentence_of_pair, actor_tokens)):
-            states = np.asarray(token_states[k], dtype=np.float32)
-            tokens = np.asarray(tokens, dtype=np.int64)
-            actor = states[tokens].mean(axis=0) if len(tokens) else np.zeros(self.dimensions, dtype=np.float32)
-            sentence = states.mean(axis=0)
-            positions = relative_positions(len(states), tokens)
-            split = (len(states), ATTENTION_HEADS, per_head)
-            keys = (projected[k][:, :size] + w["key_positions"][positions]).reshape(split)
-            values = (projected[k][:, size:] + w["value_positions"][positions]).reshape(split)
-            query = (actor @ w["query_weight"] + w["query_bias"]).reshape(ATTENTION_HEADS, per_head)
-            scores = np.einsum("thd,hd->th", keys, query) / np.sqrt(per_head)
-            scores = np.exp(scores - scores.max(axis=0))
-            scores /= scores.sum(axis=0)
-            attended = np.einsum("th,thd->hd", scores, values).reshape(size)
-            # one pair at a time: a matrix product over many rows sums in an order that depends on how many there
-            # are, so a pair's scores would change in their last digits with the batch it came in
-            inputs = np.concatenate([actor, sentence, attended])
-            normed = (inputs - inputs.mean()) / np.sqrt(inputs.var() + 1e-5) * w["norm_weight"] + w["norm_bias"]
-            hidden = _gelu(normed @ w["hidden_weight"] + w["hidden_bias"])
-            logits[row] = hidden @ w["output_weight"] + w["output_bias"]
-        return _softmax(logits)
+        pairs = len(sentence_of_pair)
+        lengths = sentence_lengths[sentence_of_pair]
+        starts = np.concatenate([[0], np.cumsum(lengths)[:-1]])
+        owner = np.repeat(np.arange(pairs), lengths)  # the pair of each token of the chunk
+        index = np.arange(len(owner)) - starts[owner]  # its place in its sentence
+        rows = sentence_offsets[sentence_of_pair][owner] + index  # its row in the sentences' arrays
+        has_actor = np.array([len(tokens) > 0 for tokens in actor_tokens])
+        first = np.array([int(tokens.min()) if len(tokens) else 0 for tokens in actor_tokens])[owner]
+        last = np.array([int(tokens.max()) if len(tokens) else 0 for tokens in actor_tokens])[owner]
+        distance = np.where(index < first, index - first, np.where(index > last, index - last, 0))
+        positions = np.clip(distance, -POSITION_WINDOW, POSITION_WINDOW) + POSITION_WINDOW
+        actor_rows = np.concatenate([starts[p] + tokens for p, tokens in enumerate(actor_tokens)])
+        positions[actor_rows] = 2 * POSITION_WINDOW + 1
+        positions[~has_actor[owner]] = POSITION_BUCKETS - 1
+        actor = np.zeros((pairs, self.dimensions), dtype=np.float32)
+        counts = np.array([len(tokens) for tokens in actor_tokens])
+        if has_actor.any():
+            actor_starts = np.concatenate([[0], np.cumsum(counts[has_actor])[:-1]])
+            actor_states = np.concatenate([states[k][tokens] for k, tokens in zip(sentence_of_pair, actor_tokens)])
+            sums = np.add.reduceat(actor_states, actor_starts, axis=0)
+            actor[has_actor] = sums / counts[has_actor, None].astype(np.float32)
+        key_values = all_projected[rows]
+        values = (key_values[:, size:] + w["value_positions"][positions]).reshape(-1, ATTENTION_HEADS, per_head)
+        query = (np.stack([a @ w["query_weight"] for a in actor]) + w["query_bias"]).reshape(-1, ATTENTION_HEADS,
+                                                                                          per_head)
+        # a key is its token's projection plus its position's vector: the positions' part of the scores is worked
+        # out once per pair and position bucket, not once per token
+        position_keys = w["key_positions"].reshape(1, POSITION_BUCKETS, ATTENTION_HEADS, per_head)
+        position_scores = (position_keys * query[:, None]).sum(axis=3)  # (pairs, buckets, heads)
+        token_keys = key_values[:, :size].reshape(-1, ATTENTION_HEADS, per_head)
+        scores = ((token_keys * query[owner]).sum(axis=2) + position_scores[owner, positions]) / per_head ** 0.5
+        scores = np.exp(scores - np.maximum.reduceat(scores, starts, axis=0)[owner])
+        attended = (np.add.reduceat(scores[:, :, None] * values, starts, axis=0)
+                    / np.add.reduceat(scores, starts, axis=0)[:, :, None])
+        inputs = np.concatenate([actor, sentence_means[sentence_of_pair], attended.reshape(pairs, size)], axis=1)
+        mean = inputs.mean(axis=1, keepdims=True)
+        variance = inputs.var(axis=1, keepdims=True)
+        normed = (inputs - mean) / np.sqrt(variance + 1e-5) * w["norm_weight"] + w["norm_bias"]
+        hidden = _gelu(np.stack([row @ w["hidden_weight"] for row in normed]) + w["hidden_bias"])
+        return np.stack([row @ w["output_weight"] for row in hidden]) + w["output_bias"]
 
     def predict_pairs_proba(self, encoder, pairs: Sequence[tuple[str, Sequence[tuple[int, int]]]]) -> np.ndarray:
         """The head's probabilities for ``(sentence, mention spans)`` pairs, read by ``encoder``
@@ -236,7 +290,7 @@ class ActorAttentionHead:
 
 def _gelu(x: np.ndarray) -> np.ndarray:
     """GELU, tanh form (as torch's ``GELU(approximate="tanh")`` that the head is trained with)."""
-    return 0.5 * x * (1.0 + np.tanh(np.sqrt(2.0 / np.pi) * (x + 0.044715 * x ** 3)))
+    return 0.5 * x * (1.0 + np.tanh(_GELU_SCALE * (x + 0.044715 * x * x * x)))
 
 
 def _softmax(scores: np.ndarray) -> np.ndarray:

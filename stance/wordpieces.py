@@ -84,31 +84,36 @@ class WordPieceTokenizer:
     def tokenize(self, text: str) -> WordPieces:
         """The pieces of ``text`` (at most :data:`MAX_PIECES`, ``[CLS]`` and ``[SEP]`` included)."""
         ids, starts, ends = [self.first], [0], [0]
+        add_id, add_start, add_end = ids.append, starts.append, ends.append
         room = MAX_PIECES - 1
-        pieces_of_word = self._pieces_of_word
+        pieces_of_chunk = self._pieces_of_word.get
         for match in _WORD.finditer(text):
-            word, start = match.group(), match.start()
-            if word.isascii():  # letters and digits, or one punctuation mark: offsets stay exact
-                pieces = pieces_of_word.get(word) or self._pieces(word, word.lower())
-                for piece, piece_start, piece_end in pieces:
-                    ids.append(piece)
-                    starts.append(start + piece_start)
-                    ends.append(start + piece_end)
-            else:
-                for word_start, word_end, normalized in _unicode_words(text, start, match.end()):
-                    exact = len(normalized) == word_end - word_start  # else each piece spans the whole word
-                    for piece, piece_start, piece_end in (pieces_of_word.get(normalized)
-                                                          or self._pieces(normalized, normalized)):
-                        ids.append(piece)
-                        starts.append(word_start + piece_start if exact else word_start)
-                        ends.append(word_start + piece_end if exact else word_end)
+            chunk, offset = match.group(), match.start()
+            for piece, start, end in pieces_of_chunk(chunk) or self._chunk_pieces(chunk):
+                add_id(piece)
+                add_start(offset + start)
+                add_end(offset + end)
             if len(ids) >= room:
                 del ids[room:], starts[room:], ends[room:]
                 break
-        ids.append(self.last)
-        starts.append(0)
-        ends.append(0)
+        add_id(self.last)
+        add_start(0)
+        add_end(0)
         return WordPieces(np.array(ids, dtype=np.int32), np.array(starts, dtype=np.int32), np.array(ends, dtype=np.int32))
+
+    def _chunk_pieces(self, chunk: str) -> tuple[tuple[int, int, int], ...]:
+        """The pieces of a run of text without whitespace or ASCII punctuation (or of one ASCII punctuation mark),
+        with their offsets in it; remembered for the next time."""
+        if chunk.isascii():  # letters and digits, or one punctuation mark: one word, offsets stay exact
+            return self._pieces(chunk, chunk.lower())
+        pieces = []
+        for word_start, word_end, normalized in _unicode_words(chunk, 0, len(chunk)):
+            exact = len(normalized) == word_end - word_start  # else each piece spans the whole word
+            for piece, piece_start, piece_end in self._pieces(normalized, normalized):
+                pieces.append((piece, word_start + piece_start if exact else word_start,
+                               word_start + piece_end if exact else word_end))
+        self._pieces_of_word[chunk] = result = tuple(pieces)
+        return result
 
     def _pieces(self, key: str, word: str) -> tuple[tuple[int, int, int], ...]:
         """The pieces of the normalized ``word``, remembered under ``key`` (the word as it stands in the text)."""
@@ -265,14 +270,28 @@ class WordPieceVectors:
         actor_tokens : list of ndarray of int
             One per actor, sentence after sentence: the indices of the pieces its mentions overlap.
         """
+        pieces, actor_tokens = self.pieces(texts, actors)
+        return [self.vectors(p.ids) for p in pieces], actor_tokens
+
+    def pieces(self, texts: Sequence[str], actors: Sequence[Sequence[Sequence[tuple[int, int]]]]
+               ) -> tuple[list[WordPieces], list[np.ndarray]]:
+        """What :meth:`encode_tokens` reads: each text's pieces, and the pieces of each actor."""
         if len(texts) != len(actors):
             raise ValueError(f"{len(texts)} texts but actor spans for {len(actors)}")
-        token_states, actor_tokens = [], []
+        pieces_of_texts, actor_tokens = [], []
         for text, spans_of_actors in zip(texts, actors):
             pieces = self.tokenizer.tokenize(text)
-            token_states.append(self.vectors(pieces.ids))
+            pieces_of_texts.append(pieces)
             actor_tokens.extend(pieces.covered_by(spans) for spans in spans_of_actors)
-        return token_states, actor_tokens
+        return pieces_of_texts, actor_tokens
+
+    def projected(self, project, rows_at_once: int = 4096) -> np.ndarray:
+        """``project`` (a function of float32 vectors, such as :meth:`stance.attention.ActorAttentionHead.project`)
+        of every piece's vector, one row per piece; computed in blocks, so that the float32 copy of the whole table
+        never exists at once."""
+        blocks = [project(self.vectors(np.arange(first, min(first + rows_at_once, len(self.codes)))))
+                  for first in range(0, len(self.codes), rows_at_once)]
+        return np.concatenate(blocks)
 
     def encode_pairs(self, pairs: Sequence[tuple[str, Sequence[tuple[int, int]]]]
                      ) -> tuple[list[np.ndarray], list[int], list[np.ndarray]]:

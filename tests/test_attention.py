@@ -131,3 +131,18 @@ def test_a_head_survives_save_and_load_beside_linear_classifiers(tmp_path):
         load_model(tmp_path)
     with pytest.raises(ValueError, match="window 11"):
         ActorAttentionHead.from_files(tmp_path, "stance_attention")
+
+
+def test_a_pairs_probabilities_do_not_depend_on_the_pairs_scored_with_it():
+    head, states = small_head(), sentences()
+    sentence_of_pair = [1, 0, 1, 2, 1]
+    actor_tokens = [np.array([2]), np.array([0, 1]), np.array([20, 21]), np.array([], dtype=int), np.array([29])]
+    together = head.predict_proba(states, sentence_of_pair, actor_tokens)
+    alone = np.vstack([head.predict_proba(states, [k], [tokens]) for k, tokens in zip(sentence_of_pair, actor_tokens)])
+    assert np.array_equal(together, alone)  # bit for bit: batches never change a score's last digits
+    projected = [head.project(s) for s in states]
+    assert np.allclose(head.predict_proba(states, sentence_of_pair, actor_tokens, key_values=projected), together)
+    shifted = [p + 1.0 for p in projected]  # the projections given are the ones used
+    assert not np.allclose(head.predict_proba(states, sentence_of_pair, actor_tokens, key_values=shifted), together)
+    with pytest.raises(ValueError, match="no token vectors"):
+        head.predict_proba([np.zeros((0, 16), dtype=np.float32)], [0], [np.array([], dtype=int)])

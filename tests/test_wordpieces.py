@@ -217,3 +217,20 @@ def test_evaluation_reports_the_mix_and_the_features_alone(tmp_path):
     report = evaluate_components(bundle, [compile_article(record, "inline:1")])
     assert {"stance", "stance_features_only"} <= set(report)
     assert report["stance"]["n"] == report["stance_features_only"]["n"] == 2
+
+
+def test_the_whole_table_projected_in_blocks_is_each_pieces_projection():
+    vectors = table()
+    weights = np.random.default_rng(2).normal(size=(6, 4)).astype(np.float32)
+    whole = vectors.projected(lambda v: v @ weights)
+    assert whole.shape == (len(VOCABULARY), 4)
+    assert np.array_equal(vectors.projected(lambda v: v @ weights, rows_at_once=7), whole)
+    assert np.allclose(whole[5], vectors.vectors(np.array([5]))[0] @ weights)
+
+
+def test_remembered_words_give_the_same_pieces_again():
+    tokenizer = WordPieceTokenizer(VOCABULARY)
+    first = tokenizer.tokenize("Café talks, unables. Café talks, unables.")
+    again = tokenizer.tokenize("Café talks, unables. Café talks, unables.")
+    assert first.ids.tolist() == again.ids.tolist() and first.starts.tolist() == again.starts.tolist()
+    assert first.ids.tolist()[1:8] == first.ids.tolist()[8:15] and first.starts[8] == first.starts[1] + 21
