@@ -31,6 +31,8 @@ from .text import split_sentences
 
 __all__ = ["Analyzer", "DEFAULT_MAX_LENGTH", "EMBEDDINGS_COMPONENT", "check_text"]
 
+#: Sentences whose word pieces the word-piece head reads together (with their actors).
+_HEAD_SENTENCES_AT_ONCE = 64
 #: The sentence-sentiment classifier that reads sentence embeddings beside the features (``embeddings=True``).
 EMBEDDINGS_COMPONENT = EMBEDDINGS_COMPONENTS["sentence_sentiment"]
 
@@ -134,13 +136,16 @@ class Analyzer:
             encoded = self.encoder.encode_tokens(texts, actors, token_layer=head.token_layer)
             return (head.predict_proba(encoded.token_states, sentence_of_pair, encoded.actor_tokens),
                     encoded.sentence_vectors)
-        vectors = self.model.classifiers[PIECE_VECTORS_COMPONENT]
+        vectors, key_values = self.model.classifiers[PIECE_VECTORS_COMPONENT], self._piece_key_values
         with_actors = [k for k, spans in enumerate(actors) if spans]  # the others need no pieces
-        pieces, actor_tokens = vectors.pieces([texts[k] for k in with_actors], [actors[k] for k in with_actors])
-        number = {k: n for n, k in enumerate(with_actors)}
-        key_values = self._piece_key_values
-        return head.predict_proba([vectors.vectors(p.ids) for p in pieces], [number[k] for k in sentence_of_pair],
-                                  actor_tokens, key_values=[key_values[p.ids] for p in pieces]), None
+        probabilities = []
+        for first in range(0, len(with_actors), _HEAD_SENTENCES_AT_ONCE):  # their vectors: a few MB at a time
+            group = with_actors[first:first + _HEAD_SENTENCES_AT_ONCE]
+            pieces, actor_tokens = vectors.pieces([texts[k] for k in group], [actors[k] for k in group])
+            sentence_of_actor = [n for n, k in enumerate(group) for _ in actors[k]]
+            probabilities.append(head.predict_proba([vectors.vectors(p.ids) for p in pieces], sentence_of_actor,
+                                                    actor_tokens, key_values=[key_values[p.ids] for p in pieces]))
+        return np.concatenate(probabilities) if probabilities else np.zeros((0, len(head.classes_))), None
 
     @functools.cached_property
     def _piece_key_values(self) -> np.ndarray:

@@ -44,7 +44,7 @@ ATTENTION_HEADS = 4
 POSITION_BUCKETS = 2 * POSITION_WINDOW + 3
 _GELU_SCALE = math.sqrt(2.0 / math.pi)  # a Python float, so that float32 arrays stay float32
 #: Pairs scored together (their tokens side by side in memory).
-_PAIRS_AT_ONCE = 256
+_PAIRS_AT_ONCE = 128
 _WEIGHTS = ("query_weight", "query_bias", "key_value_weight", "key_value_bias", "key_positions", "value_positions",
             "norm_weight", "norm_bias", "hidden_weight", "hidden_bias", "output_weight", "output_bias")
 

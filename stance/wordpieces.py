@@ -39,7 +39,7 @@ PIECE_VECTORS_KIND = "word_piece_vectors"
 #: At most this many pieces per sentence, ``[CLS]`` and ``[SEP]`` included (as the transformer reads).
 MAX_PIECES = 256
 _MAX_WORD_CHARACTERS = 100  # a longer word is one unknown piece, as in BERT
-_CACHE_LIMIT = 200_000  # words whose pieces are remembered; the cache starts again when it is full
+_CACHE_LIMIT = 50_000  # words whose pieces are remembered; the cache starts again when it is full
 #: A run of characters that are neither whitespace nor ASCII punctuation, or one ASCII punctuation mark.
 _WORD = re.compile(r"[^\s!-/:-@\[-`{-~]+|[!-/:-@\[-`{-~]")
 
@@ -289,9 +289,13 @@ class WordPieceVectors:
         """``project`` (a function of float32 vectors, such as :meth:`stance.attention.ActorAttentionHead.project`)
         of every piece's vector, one row per piece; computed in blocks, so that the float32 copy of the whole table
         never exists at once."""
-        blocks = [project(self.vectors(np.arange(first, min(first + rows_at_once, len(self.codes)))))
-                  for first in range(0, len(self.codes), rows_at_once)]
-        return np.concatenate(blocks)
+        result = None
+        for first in range(0, len(self.codes), rows_at_once):
+            block = project(self.vectors(np.arange(first, min(first + rows_at_once, len(self.codes)))))
+            if result is None:
+                result = np.empty((len(self.codes), block.shape[1]), dtype=block.dtype)
+            result[first:first + len(block)] = block
+        return result
 
     def encode_pairs(self, pairs: Sequence[tuple[str, Sequence[tuple[int, int]]]]
                      ) -> tuple[list[np.ndarray], list[int], list[np.ndarray]]:
