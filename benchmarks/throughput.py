@@ -6,7 +6,9 @@ sentiment only). Prints both rates and the ratio (target: stance >= 1.0x VADER).
 
     python benchmarks/throughput.py [--articles 300] [--profile] [--embeddings]
 
-With ``--embeddings``, stance runs as ``stance.load(embeddings=True)`` (needs the embeddings extra).
+With ``--embeddings``, stance runs as ``stance.load(embeddings=True)`` (needs the embeddings extra). With
+``--features-only``, the same model without its word-piece components (stance from the features-only classifier
+alone, as before the word-piece head) is timed too, alternating with the full default pipeline: what the head costs.
 """
 
 from __future__ import annotations
@@ -27,6 +29,8 @@ def main() -> None:
     parser.add_argument("--repeats", type=int, default=3, help="best of N timings for each side")
     parser.add_argument("--profile", action="store_true", help="print the top functions of the stance run")
     parser.add_argument("--embeddings", action="store_true", help="sentence sentiment from sentence embeddings too")
+    parser.add_argument("--features-only", action="store_true",
+                        help="also time the model without its word-piece components, in the same loop")
     args = parser.parse_args()
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
@@ -38,11 +42,23 @@ def main() -> None:
     for sentence in sentences[:50]:
         vader.polarity_scores(sentence)
 
-    stance_best = vader_best = float("inf")
+    features_only = None
+    if args.features_only:
+        from stance.model import PIECE_COMPONENTS, load_analysis_model
+
+        bundle = load_analysis_model("default")
+        bundle.classifiers = {c: m for c, m in bundle.classifiers.items() if c not in PIECE_COMPONENTS}
+        features_only = stance.Analyzer(bundle, stance.Gazetteer.default())
+        list(features_only.pipe(texts[:20]))
+    stance_best = vader_best = features_only_best = float("inf")
     for _ in range(args.repeats):
         started = time.perf_counter()
         count = sum(len(doc.sentences) for doc in nlp.pipe(texts, batch_size=64))
         stance_best = min(stance_best, time.perf_counter() - started)
+        if features_only is not None:
+            started = time.perf_counter()
+            sum(len(doc.sentences) for doc in features_only.pipe(texts, batch_size=64))
+            features_only_best = min(features_only_best, time.perf_counter() - started)
         started = time.perf_counter()
         for sentence in sentences:
             vader.polarity_scores(sentence)
@@ -53,6 +69,10 @@ def main() -> None:
     print(f"stance (full pipeline{', embeddings' if args.embeddings else ''}): {stance_rate:,.0f} sentences/s")
     print(f"vaderSentiment polarity_scores: {vader_rate:,.0f} sentences/s")
     print(f"ratio stance/VADER: {stance_rate / vader_rate:.2f}x")
+    if features_only is not None:
+        rate = len(sentences) / features_only_best
+        print(f"without the word-piece components (features only): {rate:,.0f} sentences/s, ratio to VADER "
+              f"{rate / vader_rate:.2f}x; the full default pipeline runs at {stance_rate / rate:.2f}x of it")
     if args.profile:
         profiler = cProfile.Profile()
         profiler.enable()

@@ -32,7 +32,7 @@ from .wordpieces import PIECE_VECTORS_KIND, WordPieceVectors
 from .exceptions import (InvalidInputError, ModelError, ModelIntegrityError, ModelNotFoundError, ModelVersionError,
                          ModelVersionWarning)
 
-__all__ = ["LinearModel", "StackedLinearModels", "PIECE_VECTORS_COMPONENT", "PIECE_HEAD_COMPONENT", "feature_matrix", "best_temperature", "ModelBundle", "save_model", "load_model", "MODEL_FORMAT", "READABLE_MODEL_FORMATS", "file_sha256"]
+__all__ = ["LinearModel", "StackedLinearModels", "PIECE_VECTORS_COMPONENT", "PIECE_HEAD_COMPONENT", "PIECE_COMPONENTS", "feature_matrix", "best_temperature", "ModelBundle", "save_model", "load_model", "MODEL_FORMAT", "READABLE_MODEL_FORMATS", "file_sha256"]
 
 #: Version of the model directory layout that this library writes. Format 2 stores a feature list shared by
 #: several components once (the others name it with ``features_of``); format 1 repeated it in each component.
@@ -362,6 +362,8 @@ EMBEDDINGS_COMPONENTS = {"sentence_sentiment": "sentence_sentiment_embeddings",
 #: the default pipeline mixes with the features-only stance classifier (the embeddings mode mixes its own head).
 PIECE_VECTORS_COMPONENT = "word_pieces"
 PIECE_HEAD_COMPONENT = "stance_word_pieces"
+#: Every component that only the default pipeline reads.
+PIECE_COMPONENTS = (PIECE_VECTORS_COMPONENT, PIECE_HEAD_COMPONENT)
 
 
 def with_shared_features(models: Sequence[LinearModel]) -> list[LinearModel]:
@@ -560,7 +562,7 @@ def load_analysis_model(name_or_path: str | Path = "default", *, embeddings: boo
     embeddings mode mixes its own head into stance)."""
     directory = resolve_model_path(name_or_path)
     listed = read_manifest(directory)["components"]
-    unread = (PIECE_VECTORS_COMPONENT, PIECE_HEAD_COMPONENT) if embeddings else tuple(EMBEDDINGS_COMPONENTS.values())
+    unread = PIECE_COMPONENTS if embeddings else tuple(EMBEDDINGS_COMPONENTS.values())
     return load_model(directory, components=[c for c in listed if c not in unread])
 
 
