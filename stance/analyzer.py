@@ -417,10 +417,11 @@ class Analyzer:
         Returns ``{"label": ..., "score": ..., "features": [{"feature": ..., "weight": ...}, ...]}``, strongest first.
         ``component`` is ``"stance"``, ``"actor_sentiment"`` or ``"target"``: for the target, ``label`` is the
         target, ``score`` the classifier's probability that this candidate is the target, and ``candidates`` lists
-        every candidate it weighed (``text``, ``kind``, ``start``, ``end``, ``score``), best first. When the model mixes an
-        attention head into stance (over the static word-piece vectors by default, over the transformer's token
-        vectors with embeddings), the features count for their share of the mix and the head is one more item,
-        ``"(actor attention)"``; with embeddings, for actor sentiment, the sentence's embedding is ``"(sentence embedding)"``.
+        every candidate it weighed (``text``, ``kind``, ``start``, ``end``, ``score``), best first. When the model
+        mixes an attention head into stance (over the static word-piece vectors by default, over the transformer's
+        token vectors with embeddings), the features count for their share of the mix and the head is one more
+        item, ``"(actor attention)"``; with embeddings, for actor sentiment, the sentence's embedding is
+        ``"(sentence embedding)"``.
 
         Raises
         ------

@@ -162,7 +162,8 @@ class ActorAttentionHead:
         number = {k: n for n, k in enumerate(used)}
         lengths = np.array([len(s) for s in states])
         offsets = np.concatenate([[0], np.cumsum(lengths)[:-1]])
-        sentences = (states, np.concatenate(projected), np.stack([np.add.reduce(s, axis=0) / len(s) for s in states]), lengths, offsets)
+        means = np.stack([np.add.reduce(s, axis=0) / len(s) for s in states])
+        sentences = (states, np.concatenate(projected), means, lengths, offsets)
         logits = np.empty((pairs, len(self.classes_)), dtype=np.float64)
         for first in range(0, pairs, _PAIRS_AT_ONCE):
             rows = range(first, min(pairs, first + _PAIRS_AT_ONCE))
@@ -173,7 +174,8 @@ class ActorAttentionHead:
 
     def project(self, token_states: np.ndarray) -> np.ndarray:
         """The keys and values (before positions) of token vectors: ``(tokens, 2 * attention dimensions)``."""
-        return np.asarray(token_states, dtype=np.float32) @ self.weights["key_value_weight"] + self.weights["key_value_bias"]
+        weights = self.weights
+        return np.asarray(token_states, dtype=np.float32) @ weights["key_value_weight"] + weights["key_value_bias"]
 
     def _logits(self, sentences, sentence_of_pair: np.ndarray, actor_tokens: list[np.ndarray]) -> np.ndarray:
         """The logits of some pairs; ``sentences`` holds the token vectors of their distinct sentences one after the

@@ -32,7 +32,9 @@ from .wordpieces import PIECE_VECTORS_KIND, WordPieceVectors
 from .exceptions import (InvalidInputError, ModelError, ModelIntegrityError, ModelNotFoundError, ModelVersionError,
                          ModelVersionWarning)
 
-__all__ = ["LinearModel", "StackedLinearModels", "PIECE_VECTORS_COMPONENT", "PIECE_HEAD_COMPONENT", "PIECE_COMPONENTS", "feature_matrix", "best_temperature", "ModelBundle", "save_model", "load_model", "MODEL_FORMAT", "READABLE_MODEL_FORMATS", "file_sha256"]
+__all__ = ["LinearModel", "StackedLinearModels", "feature_matrix", "best_temperature", "ModelBundle", "save_model",
+           "load_model", "MODEL_FORMAT", "READABLE_MODEL_FORMATS", "file_sha256", "PIECE_VECTORS_COMPONENT",
+           "PIECE_HEAD_COMPONENT", "PIECE_COMPONENTS"]
 
 #: Version of the model directory layout that this library writes. Format 2 stores a feature list shared by
 #: several components once (the others name it with ``features_of``); format 1 repeated it in each component.
@@ -401,8 +403,8 @@ def with_shared_features(models: Sequence[LinearModel]) -> list[LinearModel]:
     return copies
 
 
-def save_model(directory: str | Path, classifiers: dict[str, "LinearModel | ActorAttentionHead | WordPieceVectors"], *,
-               name: str = "default",
+def save_model(directory: str | Path,
+               classifiers: dict[str, "LinearModel | ActorAttentionHead | WordPieceVectors"], *, name: str = "default",
                version: str = "1.0.0", metrics: dict | None = None, data: dict | None = None,
                extra: dict | None = None) -> Path:
     """Write ``classifiers`` to ``directory`` as arrays plus JSON, with a manifest of hashes."""

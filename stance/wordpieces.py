@@ -99,7 +99,8 @@ class WordPieceTokenizer:
         add_id(self.last)
         add_start(0)
         add_end(0)
-        return WordPieces(np.array(ids, dtype=np.int32), np.array(starts, dtype=np.int32), np.array(ends, dtype=np.int32))
+        return WordPieces(np.array(ids, dtype=np.int32), np.array(starts, dtype=np.int32),
+                          np.array(ends, dtype=np.int32))
 
     def _chunk_pieces(self, chunk: str) -> tuple[tuple[int, int, int], ...]:
         """The pieces of a run of text without whitespace or ASCII punctuation (or of one ASCII punctuation mark),

@@ -145,7 +145,8 @@ def test_encoder_piece_vectors_are_the_transformers_input_vectors_without_positi
             torch.zeros_like(ids)))[0].numpy()
     got = vectors.vectors(ids[0].numpy())
     assert np.abs(got - expected).max() < 0.05 and np.abs(got - expected).mean() < 0.01
-    pairs = [("Peace talks resumed.", [(0, 5)]), ("NATO warned Moscow.", [(12, 18)]), ("Peace talks resumed.", [(6, 11)])]
+    pairs = [("Peace talks resumed.", [(0, 5)]), ("NATO warned Moscow.", [(12, 18)]),
+             ("Peace talks resumed.", [(6, 11)])]
     states, sentences, actor_tokens = PieceStates.of_pairs(vectors, pairs)
     expected_states, expected_sentences, expected_tokens = vectors.encode_pairs(pairs)
     assert len(states) == 2 and sentences == expected_sentences

@@ -32,11 +32,12 @@ def encoder_piece_vectors() -> WordPieceVectors:
         vocabulary.pop()
     weights = load_file(str(folder / "model.safetensors"))
     prefix = "" if "embeddings.word_embeddings.weight" in weights else "bert."
-    pieces = weights[f"{prefix}embeddings.word_embeddings.weight"] + weights[f"{prefix}embeddings.token_type_embeddings.weight"][0]
+    embeddings = f"{prefix}embeddings"
+    pieces = weights[f"{embeddings}.word_embeddings.weight"] + weights[f"{embeddings}.token_type_embeddings.weight"][0]
     mean = pieces.mean(axis=1, keepdims=True)
     variance = pieces.var(axis=1, keepdims=True)
-    normed = ((pieces - mean) / np.sqrt(variance + 1e-12) * weights[f"{prefix}embeddings.LayerNorm.weight"]
-              + weights[f"{prefix}embeddings.LayerNorm.bias"])
+    normed = ((pieces - mean) / np.sqrt(variance + 1e-12) * weights[f"{embeddings}.LayerNorm.weight"]
+              + weights[f"{embeddings}.LayerNorm.bias"])
     return WordPieceVectors.quantized(vocabulary, normed, source=f"{ENCODER_NAME}: piece + segment embedding, "
                                                                  "layer-normalized, without position; 8-bit")
 
