@@ -61,3 +61,20 @@ def test_newsmtsc_given_target_goes_through_score_target(monkeypatch):
     expected = [real(x.text, x.start, x.end)["sentiment"]["label"] == x.sentiment for x in examples]
     assert report["accuracy"] == sum(expected) / 2
     assert evaluate.evaluate_newsmtsc_given_target(nlp, "dev_mt") is None
+
+
+def test_the_command_prints_the_default_stance_and_the_features_alone(tmp_path, capsys):
+    import json
+
+    from training.evaluate import main
+
+    record = {"id": "e1", "sentences": [
+        {"text": "Germany sharply criticized Russia over the cyberattack.", "sentiment": "negative", "actors": [
+            {"mentions": ["Germany"], "actor": "Germany", "stance": "criticism", "sentiment": "neutral"},
+            {"mentions": ["Russia"], "actor": "Russia", "stance": "neutral", "sentiment": "negative"}]}]}
+    data = tmp_path / "labels.jsonl"
+    data.write_text(json.dumps(record) + "\n")
+    assert main(["--data", str(data)]) == 0
+    printed = capsys.readouterr().out
+    assert "### stance (gold mentions)" in printed and "### stance_features_only (gold mentions)" in printed
+    assert "actor mentions: recall" in printed

@@ -312,8 +312,8 @@ def main(argv=None) -> int:
     if args.json:
         print(json.dumps(report, indent=2))
         return 0
-    for component in ("stance", EMBEDDINGS_COMPONENTS["stance"], "actor_sentiment", EMBEDDINGS_COMPONENTS["actor_sentiment"],
-                      "sentence_sentiment", EMBEDDINGS_COMPONENT):
+    for component in ("stance", "stance_features_only", EMBEDDINGS_COMPONENTS["stance"], "actor_sentiment",
+                      EMBEDDINGS_COMPONENTS["actor_sentiment"], "sentence_sentiment", EMBEDDINGS_COMPONENT):
         if component in report:
             print(format_report(f"{component} (gold mentions)", report[component]))
     e2e = report["end_to_end"]
