@@ -7,8 +7,8 @@ sentiment only). Prints both rates and the ratio (target: stance >= 1.0x VADER).
     python benchmarks/throughput.py [--articles 300] [--profile] [--embeddings]
 
 With ``--embeddings``, stance runs as ``stance.load(embeddings=True)`` (needs the embeddings extra). With
-``--features-only``, the same model without its word-piece components (stance from the features-only classifier
-alone, as before the word-piece head) is timed too, alternating with the full default pipeline: what the head costs.
+``--features-only``, ``stance.load(word_pieces=False)`` (stance from the features-only classifier alone, as before
+the word-piece head) is timed too, alternating with the full default pipeline: what the head costs.
 """
 
 from __future__ import annotations
@@ -44,11 +44,7 @@ def main() -> None:
 
     features_only = None
     if args.features_only:
-        from stance.model import PIECE_COMPONENTS, load_analysis_model
-
-        bundle = load_analysis_model("default")
-        bundle.classifiers = {c: m for c, m in bundle.classifiers.items() if c not in PIECE_COMPONENTS}
-        features_only = stance.Analyzer(bundle, stance.Gazetteer.default())
+        features_only = stance.load(word_pieces=False)
         list(features_only.pipe(texts[:20]))
     stance_best = vader_best = features_only_best = float("inf")
     for _ in range(args.repeats):

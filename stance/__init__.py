@@ -62,7 +62,7 @@ __all__ = [
 
 def load(name: str | Path = "default", *, actors: str | Path | Iterable[Actor] | None = None,
          replace_actors: bool = False, max_length: int | None = None, find_unlisted: bool = True,
-         embeddings: bool = False) -> Analyzer:
+         embeddings: bool = False, word_pieces: bool = True) -> Analyzer:
     """Load a model and the actor gazetteer; return the callable pipeline.
 
     Parameters
@@ -83,6 +83,10 @@ def load(name: str | Path = "default", *, actors: str | Path | Iterable[Actor] |
         classifier with an attention head that reads the sentence's token vectors from the actor (from the same
         pass; :mod:`stance.attention`): more accurate, 14 to 30 times slower. Needs
         ``pip install "stance[embeddings]"``; the transformer loads on first use.
+    word_pieces : bool, default=True
+        Without embeddings, mix stance with the model's attention head over static word-piece vectors (when it
+        has one; :mod:`stance.wordpieces`). ``False`` scores stance with the features-only classifier alone: about
+        a third faster, less accurate (held-out VOA stance macro-F1 0.561 against 0.596).
 
     Raises
     ------
@@ -111,7 +115,7 @@ def load(name: str | Path = "default", *, actors: str | Path | Iterable[Actor] |
 
         require_encoder()
         encoder = SentenceEncoder()
-    bundle = load_analysis_model(name, embeddings=embeddings)
+    bundle = load_analysis_model(name, embeddings=embeddings, word_pieces=word_pieces)
     gazetteer = Gazetteer.default()
     if actors is not None:
         extra = load_actor_list(actors) if isinstance(actors, (str, Path)) else list(actors)

@@ -557,14 +557,17 @@ def load_model(name_or_path: str | Path = "default", *, components: Sequence[str
     return ModelBundle(manifest, {c: m for c, m in classifiers.items() if c in wanted}, directory)
 
 
-def load_analysis_model(name_or_path: str | Path = "default", *, embeddings: bool = False) -> ModelBundle:
+def load_analysis_model(name_or_path: str | Path = "default", *, embeddings: bool = False,
+                        word_pieces: bool = True) -> ModelBundle:
     """:func:`load_model` for an analyzer: the components it reads, so that it does not hold the others in memory.
 
     The embeddings variants only with ``embeddings``; the word-piece vectors and their head only without (the
-    embeddings mode mixes its own head into stance)."""
+    embeddings mode mixes its own head into stance), and only with ``word_pieces``."""
     directory = resolve_model_path(name_or_path)
     listed = read_manifest(directory)["components"]
-    unread = PIECE_COMPONENTS if embeddings else tuple(EMBEDDINGS_COMPONENTS.values())
+    unread = set() if embeddings else set(EMBEDDINGS_COMPONENTS.values())
+    if embeddings or not word_pieces:
+        unread |= set(PIECE_COMPONENTS)
     return load_model(directory, components=[c for c in listed if c not in unread])
 
 

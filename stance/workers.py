@@ -52,6 +52,7 @@ class WorkerSpec:
     gazetteer: str  # "default", "extend" or "replace"
     actors: tuple = ()
     embeddings: bool = False
+    word_pieces: bool = True
 
 
 _WORKER_ANALYZERS: dict[str, Any] = {}
@@ -69,9 +70,10 @@ def _model_reference(path: Path | None) -> str:
 
 
 def _spec(model: str, max_length: int, find_unlisted: bool, mode: str, actors: tuple,
-          embeddings: bool = False) -> WorkerSpec:
-    digest = hashlib.sha256(pickle.dumps((model, max_length, find_unlisted, mode, actors, embeddings))).hexdigest()[:16]
-    return WorkerSpec(digest, model, max_length, find_unlisted, mode, actors, embeddings)
+          embeddings: bool = False, word_pieces: bool = True) -> WorkerSpec:
+    options = (model, max_length, find_unlisted, mode, actors, embeddings, word_pieces)
+    digest = hashlib.sha256(pickle.dumps(options)).hexdigest()[:16]
+    return WorkerSpec(digest, *options)
 
 
 def worker_spec(analyzer) -> WorkerSpec:
@@ -89,16 +91,22 @@ def worker_spec(analyzer) -> WorkerSpec:
         mode, actors = "replace", tuple(gazetteer.actors.values())
     find_unlisted = bool(getattr(analyzer.finder, "find_unlisted", True))
     embeddings = getattr(analyzer, "encoder", None) is not None
-    spec = _spec(_model_reference(analyzer.model.path), analyzer.max_length, find_unlisted, mode, actors, embeddings)
+    from .model import PIECE_VECTORS_COMPONENT
+
+    # left out when the model has word pieces that the analyzer did not load
+    word_pieces = (PIECE_VECTORS_COMPONENT in analyzer.model.classifiers
+                   or PIECE_VECTORS_COMPONENT not in (analyzer.model.manifest.get("components") or {}))
+    spec = _spec(_model_reference(analyzer.model.path), analyzer.max_length, find_unlisted, mode, actors, embeddings,
+                 word_pieces)
     with _WORKER_LOCK:  # threads of this process reuse the caller's analyzer
         _WORKER_ANALYZERS.setdefault(spec.key, analyzer)
     return spec
 
 
 def options_spec(model: str | Path = "default", actors: str | Path | None = None,
-                 max_length: int | None = None, embeddings: bool = False) -> WorkerSpec:
+                 max_length: int | None = None, embeddings: bool = False, word_pieces: bool = True) -> WorkerSpec:
     """The :class:`WorkerSpec` of ``stance.load(model, actors=actors, max_length=max_length,
-    embeddings=embeddings)``, without loading it.
+    embeddings=embeddings, word_pieces=word_pieces)``, without loading it.
 
     The model's manifest and the actor list are read and checked here, so that a wrong name or an
     incompatible model fails before any work starts; the workers load the model itself (and check its
@@ -125,7 +133,7 @@ def options_spec(model: str | Path = "default", actors: str | Path | None = None
     else:
         extra = ()
     return _spec(_model_reference(directory), max_length or DEFAULT_MAX_LENGTH, True,
-                 "extend" if extra else "default", extra, embeddings)
+                 "extend" if extra else "default", extra, embeddings, word_pieces)
 
 
 def _leave_interrupts_to_the_parent() -> None:
@@ -160,8 +168,9 @@ def worker_analyzer(spec: WorkerSpec):
                 from .encoder import SentenceEncoder
 
                 encoder = SentenceEncoder()
-            analyzer = Analyzer(load_analysis_model(spec.model, embeddings=spec.embeddings), gazetteer, max_length=spec.max_length,
-                                find_unlisted=spec.find_unlisted, encoder=encoder)
+            bundle = load_analysis_model(spec.model, embeddings=spec.embeddings, word_pieces=spec.word_pieces)
+            analyzer = Analyzer(bundle, gazetteer, max_length=spec.max_length, find_unlisted=spec.find_unlisted,
+                                encoder=encoder)
             if len(_WORKER_ANALYZERS) >= 4:
                 _WORKER_ANALYZERS.pop(next(iter(_WORKER_ANALYZERS)))
             _WORKER_ANALYZERS[spec.key] = analyzer

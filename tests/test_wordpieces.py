@@ -11,7 +11,8 @@ from stance.actors import Gazetteer
 from stance.analyzer import Analyzer
 from stance.attention import ActorAttentionHead
 from stance.features import pair_features
-from stance.model import PIECE_HEAD_COMPONENT, PIECE_VECTORS_COMPONENT, load_analysis_model, load_model, save_model
+from stance.model import (PIECE_COMPONENTS, PIECE_HEAD_COMPONENT, PIECE_VECTORS_COMPONENT, load_analysis_model,
+                          load_model, save_model)
 from stance.wordpieces import MAX_PIECES, PIECE_VECTORS_KIND, WordPieceTokenizer, WordPieceVectors
 
 VOCABULARY = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "the", "talks", "un", "##able", "##s", ",", ".", "-", "cafe",
@@ -235,3 +236,36 @@ def test_remembered_words_give_the_same_pieces_again():
     again = tokenizer.tokenize("Café talks, unables. Café talks, unables.")
     assert first.ids.tolist() == again.ids.tolist() and first.starts.tolist() == again.starts.tolist()
     assert first.ids.tolist()[1:8] == first.ids.tolist()[8:15] and first.starts[8] == first.starts[1] + 21
+
+
+def test_load_without_word_pieces_scores_stance_with_the_features_alone(tmp_path, capsys):
+    from stance.cli import main
+    from stance.workers import options_spec, worker_analyzer, worker_spec
+
+    text = "Germany sharply criticized Russia over the cyberattack. NATO welcomed the talks."
+    full, plain = stance.load(), stance.load(word_pieces=False)
+    assert set(PIECE_COMPONENTS) <= set(full.model.classifiers)
+    assert not set(PIECE_COMPONENTS) & set(plain.model.classifiers)
+    doc = plain(text)
+    stance_model = plain.model.classifiers["stance"]
+    for sentence in doc.sentences:
+        for actor in sentence.actors:
+            own = [(m.start, m.end) for m in actor.mentions]
+            others = [(m.start, m.end) for a in sentence.actors if a.id != actor.id for m in a.mentions]
+            features = pair_features(sentence.text, own, others, sentence_start=sentence.start, actor_type=actor.type)
+            assert actor.stance.score == pytest.approx(float(stance_model.predict_proba([features])[0].max()))
+    assert [a.stance.score for s in doc.sentences for a in s.actors] != pytest.approx(
+        [a.stance.score for s in full(text).sentences for a in s.actors])
+    # workers rebuild the same choice, whether from the loaded analyzer or from the options
+    spec = worker_spec(plain)
+    assert spec == options_spec(word_pieces=False) and spec.key != worker_spec(full).key
+    from stance import workers
+
+    workers._WORKER_ANALYZERS.pop(spec.key, None)  # as in a fresh worker process
+    assert not set(PIECE_COMPONENTS) & set(worker_analyzer(spec).model.classifiers)
+    path = tmp_path / "article.txt"
+    path.write_text(text)
+    assert main(["analyze", str(path), "--json", "--no-word-pieces"]) == 0
+    printed = json.loads(capsys.readouterr().out)
+    assert [a["stance"]["score"] for s in printed["sentences"] for a in s["actors"]] == pytest.approx(
+        [a.stance.score for s in doc.sentences for a in s.actors])
