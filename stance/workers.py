@@ -93,8 +93,8 @@ def worker_spec(analyzer) -> WorkerSpec:
     embeddings = getattr(analyzer, "encoder", None) is not None
     from .model import PIECE_VECTORS_COMPONENT
 
-    # left out when the model has word pieces that the analyzer did not load
-    word_pieces = (PIECE_VECTORS_COMPONENT in analyzer.model.classifiers
+    # left out when the model has word pieces that the analyzer did not load (the embeddings mode never reads them)
+    word_pieces = (embeddings or PIECE_VECTORS_COMPONENT in analyzer.model.classifiers
                    or PIECE_VECTORS_COMPONENT not in (analyzer.model.manifest.get("components") or {}))
     spec = _spec(_model_reference(analyzer.model.path), analyzer.max_length, find_unlisted, mode, actors, embeddings,
                  word_pieces)

@@ -359,3 +359,12 @@ def test_actor_spans_past_what_the_encoder_reads_give_zeros():
     assert not actors.any()
     with pytest.raises(ValueError, match="2 texts but actor spans for 1"):
         encoder.encode_with_actors(["a", "b"], [[]])
+
+
+def test_worker_spec_of_the_embeddings_mode_equals_that_of_its_options():
+    from stance.encoder import encoder_available
+    from stance.workers import options_spec, worker_spec
+
+    if not encoder_available():
+        pytest.skip("the embeddings extra is not installed")
+    assert worker_spec(stance.load(embeddings=True)) == options_spec(embeddings=True)
